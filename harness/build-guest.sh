@@ -1,0 +1,66 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# build-guest.sh ARCH: build the programs the guest runs into the folder
+# $BUILD/<arch>/root (the initramfs less its /etc/tests):
+#
+#   /init                      harness/guest/init.c, static
+#   /tests/vdso_*              our selftests (tools/testing/selftests/vDSO)
+#   /tests/upstream_*          upstream's 6.12 vDSO selftests, unmodified,
+#                              built from the pristine tree
+#   /tests/libc_vdso[_static]  the C library's use of the vDSO
+#   /tests/vdso_demo           what 'make run' shows
+#   the shared libraries the dynamic programs need
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+arch=${1:?usage: build-guest.sh ARCH}
+
+die() { echo "build-guest: $arch: $*" >&2; exit 1; }
+say() { printf '  %-7s %s\n' "$1" "$2"; }
+getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($arch-$1)" x; }
+
+cross=$(getvar cross)
+cc=${cross}gcc
+command -v "$cc" >/dev/null || die "no $cc: run 'make deps'"
+root=$build/$arch/root
+work=$build/$arch/guest-build
+rm -rf "$root"
+mkdir -p "$root/tests" "$root/etc" "$work"
+log=$work/build.log
+: > "$log"
+cflags="-O2 -Wall -Wextra -Werror"
+
+say GUEST "$arch test programs, log in $log"
+run() { "$@" >>"$log" 2>&1 || { tail -20 "$log" >&2; die "failed: $*"; }; }
+
+run $cc $cflags -static -o "$root/init" "$top/harness/guest/init.c"
+run $cc $cflags -o "$root/tests/libc_vdso" "$top/harness/guest/libc_vdso.c"
+run $cc $cflags -static -o "$root/tests/libc_vdso_static" "$top/harness/guest/libc_vdso.c"
+
+# our selftests
+st=$top/tools/testing/selftests/vDSO
+ksft=$build/pristine/tools/testing/selftests
+run make -C "$st" STANDALONE=1 OUTPUT="$work/ours" CC="$cc" KSFT_DIR="$ksft"
+for t in $(make -s -C "$st" STANDALONE=1 print-tests); do
+	cp "$work/ours/$t" "$root/tests/$t"
+done
+run $cc $cflags -static -I"$st" -o "$root/tests/vdso_demo" \
+	"$top/harness/guest/vdso_demo.c" "$st/vdso_sym.c"
+
+# upstream's selftests, as upstream builds them
+up=$build/pristine/tools/testing/selftests/vDSO
+run make -C "$up" OUTPUT="$work/upstream" CC="$cc"
+for t in $(cd "$work/upstream" && ls); do
+	cp "$work/upstream/$t" "$root/tests/upstream_$t"
+done
+
+# the libraries of the dynamic programs
+for f in "$root"/tests/*; do
+	"${cross}readelf" -d "$f" 2>/dev/null | grep -q NEEDED || continue
+	ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+done

@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# build-kernel.sh ARCH [pristine]: configure and build the test kernel.
+#
+# Ours by default, from $BUILD/src (harness/prepare.sh lays it out), into
+# $BUILD/<arch>/kbuild; with "pristine", upstream's unmodified tree with
+# the same config fragments, into $BUILD/<arch>/upstream (the baseline
+# for benchmarks). Artifacts: $BUILD/<arch>/boot-image and vdso.so.dbg
+# (ours), upstream-boot-image (pristine).
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+arch=${1:?usage: build-kernel.sh ARCH [pristine]}
+flavour=${2:-ours}
+
+die() { echo "build-kernel: $arch: $*" >&2; exit 1; }
+say() { printf '  %-7s %s\n' "$1" "$2"; }
+
+getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($arch-$1)" x; }
+kbuild_arch=$(getvar kbuild)
+cross=$(getvar cross)
+image=$(getvar image)
+[ -n "$kbuild_arch" ] || die "unknown architecture (supported: $(getvar '' | true)see harness/arches.mk)"
+command -v "${cross}gcc" >/dev/null || die "no ${cross}gcc: run 'make deps'"
+
+if [ "$flavour" = pristine ]; then
+	src=$build/pristine
+	out=$build/$arch/upstream
+	[ -d "$src" ] || "$top/harness/prepare.sh"
+else
+	src=$build/src
+	out=$build/$arch/kbuild
+	"$top/harness/prepare.sh"
+fi
+mkdir -p "$out"
+
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
+export KBUILD_BUILD_USER=vdso KBUILD_BUILD_HOST=build
+export CCACHE_BASEDIR=$build
+kmake() {
+	make -C "$src" O="$out" ARCH="$kbuild_arch" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" "$@"
+}
+
+# Configure when the fragments changed: tinyconfig, then ours on top.
+frags=("$top/harness/config/common.config" "$top/harness/config/$arch.config")
+sum=$(cat "${frags[@]}" | sha1sum)
+if [ ! -f "$out/.config" ] || [ "$(cat "$out/.config-frags" 2>/dev/null)" != "$sum" ]; then
+	say CONFIG "$arch ($flavour)"
+	kmake -s tinyconfig >/dev/null 2>"$out/config.log" || die "tinyconfig failed: see $out/config.log"
+	(cd "$src" && ARCH=$kbuild_arch CROSS_COMPILE=$cross \
+		scripts/kconfig/merge_config.sh -m -O "$out" "$out/.config" "${frags[@]}") \
+		>>"$out/config.log" 2>&1 || die "merging the config fragments failed: see $out/config.log"
+	kmake -s olddefconfig >>"$out/config.log" 2>&1 || die "olddefconfig failed: see $out/config.log"
+	# every option a fragment asks for must have stuck
+	missing=$(cat "${frags[@]}" | grep -E '^CONFIG_' | while IFS= read -r line; do
+		sym=${line%%=*}; val=${line#*=}
+		if [ "$val" = n ]; then
+			if grep -q "^$sym=" "$out/.config"; then echo "$line"; fi
+		else
+			grep -qx "$line" "$out/.config" || echo "$line"
+		fi
+	done || true)
+	[ -z "$missing" ] || die "config options did not stick (unmet dependencies?):
+$missing"
+	echo "$sum" > "$out/.config-frags"
+fi
+
+say BUILD "$arch kernel ($flavour), log in $out/build.log"
+if ! kmake -j"$(nproc)" >"$out/build.log" 2>&1; then
+	grep -E 'error|Error|\*\*\*' "$out/build.log" | head -20 >&2
+	die "the kernel build failed: see $out/build.log"
+fi
+
+if [ "$flavour" = pristine ]; then
+	cp "$out/$image" "$build/$arch/upstream-boot-image"
+else
+	cp "$out/$image" "$build/$arch/boot-image"
+	dbg=$(find "$out/arch/$kbuild_arch" -name 'vdso*.so.dbg' | head -1)
+	[ -n "$dbg" ] || die "no vdso*.so.dbg in the build"
+	cp "$dbg" "$build/$arch/vdso.so.dbg"
+fi
+say DONE "$build/$arch/$([ "$flavour" = pristine ] && echo upstream-)boot-image"

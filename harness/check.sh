@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh ARCH...: build, boot and test each architecture; print a summary
+# per architecture and last "N passed, N failed, N skipped". Exits nonzero
+# on any failure, hang or panic.
+#
+# Each architecture boots several times, each with its own list of tests:
+#
+#   main      everything, on a clocksource the vDSO reads
+#   fallback  the correctness tests and the libc proof on a clocksource
+#             the vDSO cannot read (<arch>-fallback in arches.mk): every
+#             answer must still be right, and the libc proof must fail,
+#             since the vDSO now makes the system calls
+#   novdso    vdso=0: the libc proof must fail (the proof has teeth)
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
+
+# The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]"
+main_tests() {
+	local t
+	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 print-tests); do
+		echo "pass $t 600"
+	done
+	for t in $(cd "$build/$1/root/tests" && ls upstream_*); do
+		echo "pass $t 300"
+	done
+	echo "pass libc_vdso 60"
+	echo "pass libc_vdso_static 60"
+}
+fallback_tests() {
+	local t
+	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 print-fallback-tests); do
+		echo "pass $t 600"
+	done
+	echo "fail libc_vdso 60"
+	echo "fail libc_vdso_static 60"
+}
+novdso_tests() {
+	echo "fail libc_vdso 60"
+	echo "fail libc_vdso_static 60"
+}
+
+# boot ARCH NAME KERNEL-ARGS: run one boot's tests, add up its results
+boot() {
+	local arch=$1 name=$2 args=$3 dir=$build/$1/boot-$2 res
+	mkdir -p "$dir"
+	"${name}_tests" "$arch" > "$dir/expect.full"
+	cut -d' ' -f1,2 "$dir/expect.full" > "$dir/expect"
+	cut -d' ' -f2- "$dir/expect.full" > "$build/$arch/root/etc/tests"
+	"$top/harness/mkinitramfs.sh" "$build/$arch/kbuild/usr/gen_init_cpio" \
+		"$build/$arch/root" "$dir/initramfs"
+	printf '  %-7s %s: %s\n' BOOT "$arch" "$name${args:+ ($args)}, console in $dir/console.log"
+	"$top/harness/boot.sh" "$arch" "$build/$arch/boot-image" "$dir/initramfs" \
+		1800 $args > "$dir/console.log" 2>&1
+	res=$(awk -v expect="$dir/expect" -v boot="$arch/$name" \
+		-f "$top/harness/tap-summary.awk" "$dir/console.log")
+	printf '%s\n' "$res" | grep -v '^TOTAL'
+	set -- $(printf '%s\n' "$res" | sed -n 's/^TOTAL //p')
+	passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3))
+}
+
+all_p=0 all_f=0 all_s=0 status=0
+for arch in "$@"; do
+	passed=0 failed=0 skipped=0
+	if [ -z "$(getvar "$arch" kbuild)" ]; then
+		echo "check: unknown architecture '$arch' (supported: $(make -s -f "$top/harness/arches.mk" -f - <<<'x:;@echo $(ARCHES)' x))" >&2
+		exit 2
+	fi
+	if ! "$top/harness/build-kernel.sh" "$arch" || ! "$top/harness/build-guest.sh" "$arch"; then
+		echo "  FAIL  $arch: could not build (see above)"
+		failed=1
+	else
+		boot "$arch" main ""
+		boot "$arch" fallback "$(getvar "$arch" fallback)"
+		boot "$arch" novdso "vdso=0"
+	fi
+	printf '%s: %d passed, %d failed, %d skipped\n' "$arch" "$passed" "$failed" "$skipped"
+	all_p=$((all_p + passed)); all_f=$((all_f + failed)); all_s=$((all_s + skipped))
+	[ "$failed" = 0 ] || status=1
+done
+echo "$all_p passed, $all_f failed, $all_s skipped"
+exit $status

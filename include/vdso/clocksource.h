@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef __VDSO_CLOCKSOURCE_H
+#define __VDSO_CLOCKSOURCE_H
+
+#include <vdso/limits.h>
+
+#ifdef CONFIG_GENERIC_GETTIMEOFDAY
+#include <asm/vdso/clocksource.h>
+#endif
+
+/**
+ * enum vdso_clock_mode - how user space may read a clocksource
+ * @VDSO_CLOCKMODE_NONE:   not at all; the vDSO makes the system call
+ * @VDSO_CLOCKMODE_MAX:    one past the last mode a clocksource may use
+ * @VDSO_CLOCKMODE_TIMENS: marks a time namespace's data page, never a
+ *                         clocksource
+ *
+ * Each architecture lists its counters between NONE and MAX, in
+ * asm/vdso/clockmodes.h; a clocksource names one in its vdso_clock_mode.
+ */
+enum vdso_clock_mode {
+	VDSO_CLOCKMODE_NONE,
+#ifdef CONFIG_GENERIC_GETTIMEOFDAY
+#include <asm/vdso/clockmodes.h>
+#endif
+	VDSO_CLOCKMODE_MAX,
+	VDSO_CLOCKMODE_TIMENS = INT_MAX
+};
+
+#endif /* __VDSO_CLOCKSOURCE_H */

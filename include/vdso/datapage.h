@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The data the kernel publishes to the vDSO, and where it lives.
+ *
+ * The [vvar] mapping is VDSO_DATA_PAGES pages placed right below the
+ * vDSO text. Page VDSO_PAGE_TIME holds struct vdso_time_data; the other
+ * pages are described below. Everything here is plain
+ * data written only by the kernel under @seq and read by the vDSO.
+ */
+#ifndef __VDSO_DATAPAGE_H
+#define __VDSO_DATAPAGE_H
+
+#include <vdso/page.h>
+
+/*
+ * The pages of the [vvar] mapping, lowest first:
+ *
+ * VDSO_PAGE_TIME:   the time data. A task in a time namespace sees its
+ *                   namespace's page here instead.
+ * VDSO_PAGE_TIMENS: for a task in a time namespace, the real time data;
+ *                   for every other task, nothing is mapped here.
+ */
+#define VDSO_PAGE_TIME		0
+#define VDSO_PAGE_TIMENS	1
+#define VDSO_DATA_PAGES		2
+
+#define VDSO_DATA_SIZE	(VDSO_DATA_PAGES * VDSO_PAGE_SIZE)
+
+#ifndef __ASSEMBLY__
+
+#include <linux/types.h>
+#include <uapi/linux/time.h>
+#include <vdso/bits.h>
+#include <vdso/clocksource.h>
+#include <vdso/time.h>
+
+/* Clock ids up to CLOCK_TAI have a slot; bigger or negative ids never do. */
+#define VDSO_NR_CLOCKS		(CLOCK_TAI + 1)
+
+/* Clocks read from the counter through vdso_time_data.mono */
+#define VDSO_CLOCKS_MONO	(BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | \
+				 BIT(CLOCK_BOOTTIME) | BIT(CLOCK_TAI))
+/* Clocks read from the counter through vdso_time_data.raw */
+#define VDSO_CLOCKS_RAW		BIT(CLOCK_MONOTONIC_RAW)
+/* Clocks that are only the value of the last tick */
+#define VDSO_CLOCKS_COARSE	(BIT(CLOCK_REALTIME_COARSE) | \
+				 BIT(CLOCK_MONOTONIC_COARSE))
+/* Clocks a time namespace offsets */
+#define VDSO_CLOCKS_TIMENS	(BIT(CLOCK_MONOTONIC) | BIT(CLOCK_MONOTONIC_RAW) | \
+				 BIT(CLOCK_MONOTONIC_COARSE) | BIT(CLOCK_BOOTTIME))
+
+/**
+ * struct vdso_counter - how counter cycles become nanoseconds
+ * @cycle_last: counter value at which the clock bases were taken
+ * @mask:       the counter's width, as a mask of its valid bits
+ * @mult:       nanoseconds per cycle, times 2^@shift
+ * @shift:      fixed-point shift of @mult and of the bases' @snsec
+ */
+struct vdso_counter {
+	u64 cycle_last;
+	u64 mask;
+	u32 mult;
+	u32 shift;
+};
+
+/**
+ * struct vdso_clock_base - a clock's value at the last update
+ * @sec:   seconds
+ * @snsec: nanoseconds, shifted left by the counter's shift for clocks
+ *         read from the counter; plain nanoseconds for coarse clocks
+ */
+struct vdso_clock_base {
+	u64 sec;
+	u64 snsec;
+};
+
+/**
+ * struct vdso_time_data - the time data, one copy per system
+ * @seq:            sequence count: odd while the kernel writes, bumped
+ *                  twice per update. Always odd on a namespace page.
+ * @clock_mode:     the current clocksource's enum vdso_clock_mode, or
+ *                  VDSO_CLOCKMODE_TIMENS on a time namespace's page
+ * @mono:           counter conversion for the VDSO_CLOCKS_MONO clocks
+ * @raw:            counter conversion for CLOCK_MONOTONIC_RAW
+ * @base:           each clock's value at the last update, by clock id
+ * @timens_offset:  on a namespace page only: what the namespace adds to
+ *                  each clock, by clock id (VDSO_CLOCKS_TIMENS)
+ * @tz_minuteswest: the kernel's timezone, for gettimeofday()
+ * @tz_dsttime:     ditto
+ * @hrtimer_res:    resolution of the counter-read clocks, in ns
+ */
+struct vdso_time_data {
+	u32 seq;
+	s32 clock_mode;
+	struct vdso_counter mono;
+	struct vdso_counter raw;
+	struct vdso_clock_base base[VDSO_NR_CLOCKS];
+	struct timens_offset timens_offset[VDSO_NR_CLOCKS];
+	s32 tz_minuteswest;
+	s32 tz_dsttime;
+	u32 hrtimer_res;
+};
+
+#ifndef __VDSO__
+/*
+ * The system's time data as the kernel writes it (kernel/time/vsyscall.c):
+ * a whole page, so that nothing else the kernel keeps shows through it.
+ */
+union vdso_time_page {
+	struct vdso_time_data data;
+	u8 page[VDSO_PAGE_SIZE];
+};
+
+extern union vdso_time_page vdso_k_time_page;
+
+struct page;
+struct timens_offsets;
+void vdso_timens_page_init(struct page *page, const struct timens_offsets *offsets);
+#else
+/* The [vvar] pages as the vDSO sees them, placed by vdso/image.lds.S */
+extern const u8 vdso_data_area[VDSO_DATA_SIZE]
+	__attribute__((visibility("hidden")));
+#endif
+
+#endif /* !__ASSEMBLY__ */
+
+#endif /* __VDSO_DATAPAGE_H */

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The time functions of the generic vDSO library (lib/vdso/gettimeofday.c).
+ *
+ * Each is defined under the name VDSO_ENTRY(name), which the architecture's
+ * glue header (included first) chooses (__vdso_clock_gettime, __kernel_clock_gettime, ...);
+ * the architecture's linker script then decides which are exported.
+ */
+#ifndef _VDSO_GETTIME_H
+#define _VDSO_GETTIME_H
+
+#include <linux/types.h>
+
+struct __kernel_timespec;
+struct __kernel_old_timeval;
+struct timezone;
+
+#ifdef VDSO_ENTRY
+int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts);
+int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res);
+int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz);
+__kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t);
+
+struct getcpu_cache;
+long VDSO_ENTRY(getcpu)(unsigned int *cpu, unsigned int *node,
+			struct getcpu_cache *unused);
+#endif
+
+#endif /* _VDSO_GETTIME_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The layout every vDSO image shares, included by each architecture's
+ * linker script after its OUTPUT_FORMAT and before its VERSION node.
+ *
+ * One PT_LOAD, read and execute, from file offset 0: the image is mapped
+ * as it is in the file and never relocated. The data pages ([vvar]) sit
+ * right below it; vdso_data_area is their address as the code sees it.
+ * An architecture with sections of its own to keep (x86's alternatives)
+ * defines VDSO_ARCH_SECTIONS before including this file.
+ */
+#include <vdso/datapage.h>
+
+#ifndef VDSO_ARCH_SECTIONS
+#define VDSO_ARCH_SECTIONS
+#endif
+
+PHDRS
+{
+	text		PT_LOAD		FLAGS(5) FILEHDR PHDRS;	/* R + X */
+	dynamic		PT_DYNAMIC	FLAGS(4);		/* R */
+	note		PT_NOTE		FLAGS(4);
+	eh_frame_hdr	PT_GNU_EH_FRAME	FLAGS(4);
+}
+
+SECTIONS
+{
+	PROVIDE_HIDDEN(vdso_data_area = . - VDSO_DATA_SIZE);
+
+	. = SIZEOF_HEADERS;
+
+	.hash		: { *(.hash) }			:text
+	.gnu.hash	: { *(.gnu.hash) }
+	.dynsym		: { *(.dynsym) }
+	.dynstr		: { *(.dynstr) }
+	.gnu.version	: { *(.gnu.version) }
+	.gnu.version_d	: { *(.gnu.version_d) }
+	.gnu.version_r	: { *(.gnu.version_r) }
+
+	.dynamic	: { *(.dynamic) }		:text	:dynamic
+
+	.rodata		: { *(.rodata .rodata.*) }	:text
+
+	.note		: { *(.note.*) }		:text	:note
+
+	.eh_frame_hdr	: { *(.eh_frame_hdr) }		:text	:eh_frame_hdr
+	.eh_frame	: { KEEP(*(.eh_frame)) }	:text
+
+	.text		: { *(.text .text.*) }		:text
+
+	VDSO_ARCH_SECTIONS
+
+	/DISCARD/ : {
+		*(.discard .discard.*)
+		*(.note.GNU-stack)
+		*(.comment)
+	}
+}

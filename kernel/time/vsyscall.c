@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The writer of the vDSO time data.
+ *
+ * Timekeeping calls update_vsyscall() with the timekeeper lock held
+ * whenever the time changes: at each tick, on settimeofday() and
+ * adjtimex(), on a clocksource switch and after suspend. It turns the
+ * timekeeper's state into what lib/vdso/gettimeofday.c reads (see
+ * struct vdso_time_data): one base per clock, plus the counter scaling.
+ */
+#include <linux/hrtimer.h>
+#include <linux/mm.h>
+#include <linux/time_namespace.h>
+#include <linux/timekeeper_internal.h>
+#include <vdso/datapage.h>
+#include <vdso/seq.h>
+
+union vdso_time_page vdso_k_time_page __page_aligned_data;
+
+/*
+ * Add @sec seconds and @snsec shifted nanoseconds to @b, keeping its
+ * shifted nanoseconds below one second. Both parts of the sum are below
+ * one second here, so one carry is enough.
+ */
+static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_base *from,
+			  s64 sec, u64 snsec, u32 shift)
+{
+	u64 one_sec = (u64)NSEC_PER_SEC << shift;
+
+	b->sec = from->sec + sec;
+	b->snsec = from->snsec + snsec;
+	if (b->snsec >= one_sec) {
+		b->snsec -= one_sec;
+		b->sec++;
+	}
+}
+
+static void vdso_counter_set(struct vdso_counter *c, const struct tk_read_base *tkr)
+{
+	c->cycle_last = tkr->cycle_last;
+	c->mask = tkr->mask;
+	c->mult = tkr->mult;
+	c->shift = tkr->shift;
+}
+
+/**
+ * update_vsyscall() - publish the timekeeper's state to the vDSO
+ * @tk: the timekeeper, locked by the caller
+ */
+void update_vsyscall(struct timekeeper *tk)
+{
+	struct vdso_time_data *vd = &vdso_k_time_page.data;
+	struct vdso_clock_base *base = vd->base;
+	u32 shift = tk->tkr_mono.shift;
+	u64 wtm_snsec = (u64)tk->wall_to_monotonic.tv_nsec << shift;
+	u64 boot_snsec = (u64)tk->monotonic_to_boot.tv_nsec << shift;
+
+	vdso_write_begin(vd);
+
+	vd->clock_mode = tk->tkr_mono.clock->vdso_clock_mode;
+	vdso_counter_set(&vd->mono, &tk->tkr_mono);
+	vdso_counter_set(&vd->raw, &tk->tkr_raw);
+
+	base[CLOCK_REALTIME].sec = tk->xtime_sec;
+	base[CLOCK_REALTIME].snsec = tk->tkr_mono.xtime_nsec;
+	vdso_base_add(&base[CLOCK_MONOTONIC], &base[CLOCK_REALTIME],
+		      tk->wall_to_monotonic.tv_sec, wtm_snsec, shift);
+	vdso_base_add(&base[CLOCK_BOOTTIME], &base[CLOCK_MONOTONIC],
+		      tk->monotonic_to_boot.tv_sec, boot_snsec, shift);
+	vdso_base_add(&base[CLOCK_TAI], &base[CLOCK_REALTIME],
+		      tk->tai_offset, 0, shift);
+
+	base[CLOCK_MONOTONIC_RAW].sec = tk->raw_sec;
+	base[CLOCK_MONOTONIC_RAW].snsec = tk->tkr_raw.xtime_nsec;
+
+	/* The coarse clocks are the others at the tick, in plain ns. */
+	base[CLOCK_REALTIME_COARSE].sec = base[CLOCK_REALTIME].sec;
+	base[CLOCK_REALTIME_COARSE].snsec = base[CLOCK_REALTIME].snsec >> shift;
+	base[CLOCK_MONOTONIC_COARSE].sec = base[CLOCK_MONOTONIC].sec;
+	base[CLOCK_MONOTONIC_COARSE].snsec = base[CLOCK_MONOTONIC].snsec >> shift;
+
+	WRITE_ONCE(vd->hrtimer_res, hrtimer_resolution);
+
+	vdso_write_end(vd);
+}
+
+/**
+ * update_vsyscall_tz() - publish the timezone set by settimeofday()
+ */
+void update_vsyscall_tz(void)
+{
+	WRITE_ONCE(vdso_k_time_page.data.tz_minuteswest, sys_tz.tz_minuteswest);
+	WRITE_ONCE(vdso_k_time_page.data.tz_dsttime, sys_tz.tz_dsttime);
+}
+
+#ifdef CONFIG_TIME_NS
+static struct timens_offset vdso_timens_offset(struct timespec64 ts)
+{
+	return (struct timens_offset){ .sec = ts.tv_sec, .nsec = ts.tv_nsec };
+}
+
+/**
+ * vdso_timens_page_init() - fill a time namespace's [vvar] page
+ * @page:    the namespace's zeroed page
+ * @offsets: the namespace's clock offsets, frozen from now on
+ *
+ * The page takes the place of the time page for the namespace's tasks.
+ * Its sequence count is odd for good and its clock mode says
+ * VDSO_CLOCKMODE_TIMENS, which sends readers to the real data one page
+ * up (VDSO_PAGE_TIMENS) and has them add these offsets.
+ */
+void vdso_timens_page_init(struct page *page, const struct timens_offsets *offsets)
+{
+	struct vdso_time_data *vd = page_address(page);
+	struct timens_offset mono = vdso_timens_offset(offsets->monotonic);
+	struct timens_offset boot = vdso_timens_offset(offsets->boottime);
+
+	vd->seq = 1;
+	vd->clock_mode = VDSO_CLOCKMODE_TIMENS;
+	vd->timens_offset[CLOCK_MONOTONIC] = mono;
+	vd->timens_offset[CLOCK_MONOTONIC_RAW] = mono;
+	vd->timens_offset[CLOCK_MONOTONIC_COARSE] = mono;
+	vd->timens_offset[CLOCK_BOOTTIME] = boot;
+	vd->timens_offset[CLOCK_BOOTTIME_ALARM] = boot;
+}
+#endif

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The time functions of the vDSO: clock_gettime(), clock_getres(),
+ * gettimeofday() and time().
+ *
+ * Built into each architecture's vDSO image, never into the kernel. The
+ * architecture's glue header, asm/vdso/gettimeofday.h, supplies:
+ *
+ *   VDSO_ENTRY(name)        the exported name of each function
+ *   VDSO_ALIAS(name)        optional: a second name for VDSO_ENTRY(name)
+ *   vdso_read_counter()     read the counter a clock mode names, or say
+ *                           that user space cannot read it
+ *   vdso_syscall2()         make a two-argument system call
+ *
+ * One clock id, from the top: clock_gettime() checks that the id has a
+ * slot in struct vdso_time_data and which kind of clock it is. A counter
+ * clock is its base plus the cycles since the base, scaled by mult and
+ * shift (vdso_counter_read()); a coarse clock is its base alone
+ * (vdso_coarse_read()). Anything the data cannot answer goes to the
+ * system call, so the caller always gets the system call's answer.
+ */
+#include <linux/compiler.h>
+#include <linux/time.h>
+#include <asm/vdso/gettimeofday.h>
+#include <vdso/datapage.h>
+#include <vdso/gettime.h>
+#include <vdso/ktime.h>
+#include <vdso/math64.h>
+#include <vdso/processor.h>
+
+#ifndef VDSO_ALIAS
+#define VDSO_ALIAS(name)	struct vdso_no_alias_##name
+#endif
+
+static __always_inline const struct vdso_time_data *vdso_time_page(void)
+{
+	return (const void *)&vdso_data_area[VDSO_PAGE_TIME * VDSO_PAGE_SIZE];
+}
+
+/* Outcome of one read of the data */
+enum vdso_read {
+	VDSO_READ_OK,		/* @ts holds the clock's value */
+	VDSO_READ_SYSCALL,	/* only the system call can answer */
+	VDSO_READ_TIMENS,	/* the page is a time namespace's */
+};
+
+static __always_inline bool vdso_is_timens_page(const struct vdso_time_data *vd)
+{
+	return IS_ENABLED(CONFIG_TIME_NS) &&
+	       READ_ONCE(vd->clock_mode) == VDSO_CLOCKMODE_TIMENS;
+}
+
+/*
+ * For a task in a time namespace the page at VDSO_PAGE_TIME is the
+ * namespace's and the system's data sits one page up (vdso/datapage.h).
+ */
+static __always_inline const struct vdso_time_data *
+vdso_host_page(const struct vdso_time_data *vd)
+{
+	if (vdso_is_timens_page(vd))
+		return (const void *)&vdso_data_area[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
+	return vd;
+}
+
+/*
+ * vdso_seq_begin() - wait for a stable sequence count
+ *
+ * Returns the even count to check against in vdso_seq_retry(), or
+ * VDSO_READ_TIMENS's odd stand-in (1) when @vd is a namespace page, whose
+ * count is odd for good.
+ */
+static __always_inline u32 vdso_seq_begin(const struct vdso_time_data *vd)
+{
+	u32 seq;
+
+	while (unlikely((seq = READ_ONCE(vd->seq)) & 1)) {
+		if (vdso_is_timens_page(vd))
+			return 1;
+		cpu_relax();
+	}
+	/* the data read after this is no older than @seq: vdso_write_end() */
+	smp_rmb();
+	return seq;
+}
+
+static __always_inline bool vdso_seq_retry(const struct vdso_time_data *vd, u32 seq)
+{
+	/* the data read before this is no newer than the count read here */
+	smp_rmb();
+	return unlikely(READ_ONCE(vd->seq) != seq);
+}
+
+/*
+ * Cycles since the bases were taken, as (shifted) nanoseconds added to
+ * @snsec. The product is 96 bits wide, so any delta up to the counter's
+ * mask is right, however long the system slept; a counter read that is
+ * behind cycle_last (a 64-bit counter a little behind on this CPU) counts
+ * as no time at all.
+ */
+static __always_inline u64 vdso_counter_ns(const struct vdso_counter *c,
+					   u64 cycles, u64 snsec)
+{
+	u64 delta = (cycles - c->cycle_last) & c->mask;
+
+	if (unlikely((s64)delta < 0))
+		delta = 0;
+	return mul_u64_u32_add_u64_shr(delta, c->mult, snsec, c->shift);
+}
+
+static __always_inline enum vdso_read
+vdso_counter_read(const struct vdso_time_data *vd, clockid_t clock,
+		  struct __kernel_timespec *ts)
+{
+	const struct vdso_counter *c =
+		BIT(clock) & VDSO_CLOCKS_RAW ? &vd->raw : &vd->mono;
+	const struct vdso_clock_base *b = &vd->base[clock];
+	u64 cycles, sec, ns;
+	u32 seq, rem;
+
+	do {
+		seq = vdso_seq_begin(vd);
+		if (unlikely(seq & 1))
+			return VDSO_READ_TIMENS;
+		if (!vdso_read_counter(READ_ONCE(vd->clock_mode), &cycles))
+			return VDSO_READ_SYSCALL;
+		ns = vdso_counter_ns(c, cycles, b->snsec);
+		sec = b->sec;
+	} while (vdso_seq_retry(vd, seq));
+
+	ts->tv_sec = sec + vdso_split_ns(ns, &rem);
+	ts->tv_nsec = rem;
+	return VDSO_READ_OK;
+}
+
+static __always_inline enum vdso_read
+vdso_coarse_read(const struct vdso_time_data *vd, clockid_t clock,
+		 struct __kernel_timespec *ts)
+{
+	const struct vdso_clock_base *b = &vd->base[clock];
+	u64 sec, ns;
+	u32 seq;
+
+	do {
+		seq = vdso_seq_begin(vd);
+		if (unlikely(seq & 1))
+			return VDSO_READ_TIMENS;
+		sec = b->sec;
+		ns = b->snsec;
+	} while (vdso_seq_retry(vd, seq));
+
+	ts->tv_sec = sec;
+	ts->tv_nsec = ns;
+	return VDSO_READ_OK;
+}
+
+static __always_inline enum vdso_read
+vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
+		struct __kernel_timespec *ts)
+{
+	u32 kind;
+
+	/* Negative ids (CPU-time clocks) become huge and fail this too. */
+	if ((u32)clock >= VDSO_NR_CLOCKS)
+		return VDSO_READ_SYSCALL;
+	kind = BIT(clock);
+	if (likely(kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW)))
+		return vdso_counter_read(vd, clock, ts);
+	if (kind & VDSO_CLOCKS_COARSE)
+		return vdso_coarse_read(vd, clock, ts);
+	return VDSO_READ_SYSCALL;
+}
+
+/*
+ * A task in a time namespace: read the system's clock from the page one
+ * up, then add what the namespace adds to this clock. Kept out of line,
+ * so that tasks outside a namespace pay nothing for it.
+ */
+static noinline enum vdso_read
+vdso_timens_read(const struct vdso_time_data *ns, clockid_t clock,
+		 struct __kernel_timespec *ts)
+{
+	const struct timens_offset *off = &ns->timens_offset[clock];
+	enum vdso_read ret;
+
+	ret = vdso_read_clock(vdso_host_page(ns), clock, ts);
+	if (ret != VDSO_READ_OK || !(BIT(clock) & VDSO_CLOCKS_TIMENS))
+		return ret;
+
+	ts->tv_sec += off->sec;
+	ts->tv_nsec += off->nsec;
+	if (ts->tv_nsec >= NSEC_PER_SEC) {
+		ts->tv_nsec -= NSEC_PER_SEC;
+		ts->tv_sec++;
+	}
+	return VDSO_READ_OK;
+}
+
+static __always_inline enum vdso_read
+vdso_gettime(clockid_t clock, struct __kernel_timespec *ts)
+{
+	const struct vdso_time_data *vd = vdso_time_page();
+	enum vdso_read ret = vdso_read_clock(vd, clock, ts);
+
+	if (IS_ENABLED(CONFIG_TIME_NS) && unlikely(ret == VDSO_READ_TIMENS))
+		ret = vdso_timens_read(vd, clock, ts);
+	return ret;
+}
+
+/**
+ * VDSO_ENTRY(clock_gettime) - clock_gettime(2) for the 64-bit timespec
+ * @clock: the clock id
+ * @ts:    where the time goes
+ *
+ * A NULL @ts gets the system call's -EFAULT; any other bad pointer
+ * faults in user space, as a store through it would.
+ *
+ * Return: 0, or what the system call returns.
+ */
+int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (likely(ts) && likely(vdso_gettime(clock, ts) == VDSO_READ_OK))
+		return 0;
+	return vdso_syscall2(__NR_clock_gettime, clock, (long)ts);
+}
+
+VDSO_ALIAS(clock_gettime);
+
+/**
+ * VDSO_ENTRY(gettimeofday) - gettimeofday(2)
+ * @tv: where CLOCK_REALTIME goes, in microseconds; may be NULL
+ * @tz: where the kernel's timezone goes; may be NULL
+ *
+ * Return: 0, or what the system call returns.
+ */
+int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz)
+{
+	const struct vdso_time_data *vd;
+
+	if (likely(tv)) {
+		struct __kernel_timespec ts;
+
+		if (vdso_gettime(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
+			return vdso_syscall2(__NR_gettimeofday, (long)tv, (long)tz);
+		tv->tv_sec = ts.tv_sec;
+		/* below 2^30, where division by 1000 is this multiply exactly */
+		tv->tv_usec = (u32)(((u64)ts.tv_nsec * 0x10624dd3ULL) >> 38);
+	}
+	if (unlikely(tz)) {
+		vd = vdso_host_page(vdso_time_page());
+		tz->tz_minuteswest = READ_ONCE(vd->tz_minuteswest);
+		tz->tz_dsttime = READ_ONCE(vd->tz_dsttime);
+	}
+	return 0;
+}
+
+VDSO_ALIAS(gettimeofday);
+
+/**
+ * VDSO_ENTRY(time) - time(2)
+ * @t: also receives the result when not NULL
+ *
+ * Return: the seconds of CLOCK_REALTIME at the last tick, as time(2).
+ */
+__kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
+{
+	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
+	__kernel_old_time_t now = READ_ONCE(vd->base[CLOCK_REALTIME].sec);
+
+	if (t)
+		*t = now;
+	return now;
+}
+
+VDSO_ALIAS(time);
+
+/**
+ * VDSO_ENTRY(clock_getres) - clock_getres(2) for the 64-bit timespec
+ * @clock: the clock id
+ * @res:   where the resolution goes; may be NULL
+ *
+ * Return: 0, or what the system call returns.
+ */
+int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res)
+{
+	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
+	u32 kind;
+	u64 ns;
+
+	if ((u32)clock >= VDSO_NR_CLOCKS)
+		return vdso_syscall2(__NR_clock_getres, clock, (long)res);
+	kind = BIT(clock);
+	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
+		ns = READ_ONCE(vd->hrtimer_res);
+	else if (kind & VDSO_CLOCKS_COARSE)
+		ns = LOW_RES_NSEC;
+	else
+		return vdso_syscall2(__NR_clock_getres, clock, (long)res);
+
+	if (likely(res)) {
+		res->tv_sec = 0;
+		res->tv_nsec = ns;
+	}
+	return 0;
+}
+
+VDSO_ALIAS(clock_getres);

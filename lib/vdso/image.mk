@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Building a vDSO image, for every architecture. The architecture's vDSO
+# Makefile sets these, then includes this file:
+#
+#   vdso-name         the image: $(obj)/<name>.so.dbg and <name>.so, and
+#                     <name>-image.o, which puts it into the kernel
+#   vdso-lib          the lib/vdso/*.c files to build in, without .c
+#   vdso-arch-objs    the architecture's own objects in the image
+#   vdso-ldflags      the linker's flags: emulation, -soname
+#   vdso-cflags       flags added for the image's code
+#   vdso-cflags-out   kernel flags to take away for it
+#   vdso-exports      symbol@VERSION pairs the image must export
+#
+# The linker script is $(src)/vdso.lds.S.
+
+vdso-page-size	:= $(shell echo $$((1 << $(CONFIG_PAGE_SHIFT))))
+vdso-lib-objs	:= $(patsubst %,vdso-lib-%.o,$(vdso-lib))
+vdso-objs	:= $(vdso-arch-objs) $(vdso-lib-objs)
+
+targets += $(vdso-objs) vdso.lds $(vdso-name).so.dbg $(vdso-name).so
+obj-y += $(vdso-name)-image.o
+
+# User-space code: no tracing, sanitizers, coverage, stack protector or
+# kernel code model; position-independent, with unwind tables.
+vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
+		    -fno-PIE -fno-pie -fno-asynchronous-unwind-tables \
+		    -fstack-protector% -mstack-protector-guard% \
+		    $(CC_FLAGS_FTRACE) $(PADDING_CFLAGS) $(CC_FLAGS_LTO) \
+		    $(CC_FLAGS_CFI) $(CC_FLAGS_SCS) $(RANDSTRUCT_CFLAGS) \
+		    $(GCC_PLUGINS_CFLAGS) $(RETPOLINE_CFLAGS) $(RETHUNK_CFLAGS)
+
+$(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
+	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(KBUILD_CFLAGS)) \
+	-fPIC -O2 -fasynchronous-unwind-tables -fno-stack-protector \
+	-fno-omit-frame-pointer -D__VDSO__ -DBUILD_VDSO \
+	-DDISABLE_BRANCH_PROFILING $(vdso-cflags)
+$(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS += -D__VDSO__ -DBUILD_VDSO
+
+$(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
+	$(eval KCSAN_SANITIZE_$(o) := n)			\
+	$(eval KMSAN_SANITIZE_$(o) := n)			\
+	$(eval UBSAN_SANITIZE_$(o) := n)			\
+	$(eval KCOV_INSTRUMENT_$(o) := n)			\
+	$(eval GCOV_PROFILE_$(o) := n)				\
+	$(eval OBJECT_FILES_NON_STANDARD_$(o) := y))
+
+$(obj)/vdso-lib-%.o: $(srctree)/lib/vdso/%.c FORCE
+	$(call if_changed_rule,cc_o_c)
+
+CPPFLAGS_vdso.lds += -P -C
+
+quiet_cmd_vdso_link = VDSOLD  $@
+      cmd_vdso_link = $(LD) -shared -Bsymbolic --no-undefined \
+			--hash-style=both --build-id=sha1 --eh-frame-hdr \
+			-z noexecstack -z max-page-size=$(vdso-page-size) \
+			$(vdso-ldflags) -T $(filter %.lds,$^) \
+			$(filter %.o,$^) -o $@ && \
+		      $(CONFIG_SHELL) $(srctree)/lib/vdso/check-image.sh \
+			'$(READELF)' $@ $(vdso-exports) || { rm -f $@; false; }
+
+$(obj)/$(vdso-name).so.dbg: $(obj)/vdso.lds $(addprefix $(obj)/,$(vdso-objs)) FORCE
+	$(call if_changed,vdso_link)
+
+$(obj)/$(vdso-name).so: OBJCOPYFLAGS := -S
+$(obj)/$(vdso-name).so: $(obj)/$(vdso-name).so.dbg FORCE
+	$(call if_changed,objcopy)
+
+AFLAGS_$(vdso-name)-image.o := -DVDSO_NAME=$(vdso-name) \
+			       -DVDSO_FILE='"$(obj)/$(vdso-name).so"'
+$(obj)/$(vdso-name)-image.o: $(srctree)/lib/vdso/image.S $(obj)/$(vdso-name).so FORCE
+	$(call if_changed_rule,as_o_S)

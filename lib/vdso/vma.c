@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Mapping the vDSO into a process: the same for every architecture.
+ *
+ * The layout, from low addresses up:
+ *
+ *   [vvar]  VDSO_DATA_PAGES pages, read-only, never executable
+ *   [vdso]  the image, read and execute
+ *
+ * The image finds the data at a fixed distance below its own start (its
+ * linker script says where), so the two are always mapped together.
+ * [vvar] pages are inserted on fault, which is how a task in a time
+ * namespace gets its namespace's page in place of the time page.
+ */
+#include <linux/err.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/time_namespace.h>
+#include <asm/vdso.h>
+#include <vdso/datapage.h>
+#include <vdso/image.h>
+
+static unsigned long vdso_time_pfn(void)
+{
+	return PHYS_PFN(__pa_symbol(&vdso_k_time_page));
+}
+
+static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
+				  struct vm_area_struct *vma,
+				  struct vm_fault *vmf)
+{
+	struct page *timens = find_timens_vvar_page(vma);
+	unsigned long pfn;
+
+	switch (vmf->pgoff) {
+	case VDSO_PAGE_TIME:
+		pfn = timens ? page_to_pfn(timens) : vdso_time_pfn();
+		break;
+	case VDSO_PAGE_TIMENS:
+		if (!timens)
+			return VM_FAULT_SIGBUS;
+		pfn = vdso_time_pfn();
+		break;
+	default:
+		return VM_FAULT_SIGBUS;
+	}
+	return vmf_insert_pfn(vma, vmf->address, pfn);
+}
+
+static int vdso_vvar_mremap(const struct vm_special_mapping *sm,
+			    struct vm_area_struct *new_vma)
+{
+	/* The image finds the data at a fixed offset: it cannot move alone. */
+	return -EINVAL;
+}
+
+static const struct vm_special_mapping vdso_vvar_mapping = {
+	.name = "[vvar]",
+	.fault = vdso_vvar_fault,
+	.mremap = vdso_vvar_mremap,
+};
+
+static int vdso_text_mremap(const struct vm_special_mapping *sm,
+			    struct vm_area_struct *new_vma)
+{
+	const struct vdso_image *image =
+		container_of(sm, struct vdso_image, mapping);
+
+	if (new_vma->vm_end - new_vma->vm_start != image->size)
+		return -EINVAL;
+	arch_vdso_set_base(new_vma->vm_mm, new_vma->vm_start);
+	return 0;
+}
+
+/**
+ * vdso_image_init() - prepare an image for mapping
+ * @image: the image, as VDSO_IMAGE_DEFINE() describes it
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int __init vdso_image_init(struct vdso_image *image)
+{
+	unsigned long i, npages;
+
+	image->size = image->end - image->text;
+	npages = image->size >> PAGE_SHIFT;
+
+	image->pages = kcalloc(npages + 1, sizeof(*image->pages), GFP_KERNEL);
+	if (!image->pages)
+		return -ENOMEM;
+	for (i = 0; i < npages; i++)
+		image->pages[i] = pfn_to_page(PHYS_PFN(__pa_symbol(image->text)) + i);
+
+	image->mapping.name = "[vdso]";
+	image->mapping.pages = image->pages;
+	image->mapping.mremap = vdso_text_mremap;
+	return 0;
+}
+
+/**
+ * vdso_map() - map [vvar] and an image into @mm
+ * @mm:    the address space, not locked by the caller
+ * @image: the image, set up by vdso_image_init()
+ * @hint:  where the mapping should start, or 0 for anywhere
+ *
+ * Return: 0, or a negative error code.
+ */
+int vdso_map(struct mm_struct *mm, const struct vdso_image *image,
+	     unsigned long hint)
+{
+	unsigned long size = image->size;
+	struct vm_area_struct *vma;
+	unsigned long addr;
+	int ret = 0;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+
+	addr = get_unmapped_area(NULL, hint, VDSO_DATA_SIZE + size, 0, 0);
+	if (IS_ERR_VALUE(addr)) {
+		ret = addr;
+		goto out;
+	}
+
+	vma = _install_special_mapping(mm, addr, VDSO_DATA_SIZE,
+				       VM_READ | VM_MAYREAD | VM_IO |
+				       VM_DONTDUMP | VM_PFNMAP,
+				       &vdso_vvar_mapping);
+	if (IS_ERR(vma)) {
+		ret = PTR_ERR(vma);
+		goto out;
+	}
+
+	vma = _install_special_mapping(mm, addr + VDSO_DATA_SIZE, size,
+				       VM_READ | VM_EXEC | VM_MAYREAD |
+				       VM_MAYWRITE | VM_MAYEXEC,
+				       &image->mapping);
+	if (IS_ERR(vma)) {
+		do_munmap(mm, addr, VDSO_DATA_SIZE, NULL);
+		ret = PTR_ERR(vma);
+		goto out;
+	}
+	arch_vdso_set_base(mm, addr + VDSO_DATA_SIZE);
+out:
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+/**
+ * vdso_is_mapped() - does @mm have a [vvar] mapping already?
+ * @mm: the address space, locked by the caller
+ */
+bool vdso_is_mapped(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	VMA_ITERATOR(vmi, mm, 0);
+
+	for_each_vma(vmi, vma) {
+		if (vma_is_special_mapping(vma, &vdso_vvar_mapping))
+			return true;
+	}
+	return false;
+}
+
+#ifdef CONFIG_TIME_NS
+/**
+ * vdso_join_timens() - make @task's [vvar] follow its new time namespace
+ * @task: a task entering @ns
+ * @ns:   the namespace
+ *
+ * Drops the [vvar] pages; the next access faults in the namespace's.
+ *
+ * Return: 0.
+ */
+int vdso_join_timens(struct task_struct *task, struct time_namespace *ns)
+{
+	struct mm_struct *mm = task->mm;
+	struct vm_area_struct *vma;
+
+	VMA_ITERATOR(vmi, mm, 0);
+
+	mmap_read_lock(mm);
+	for_each_vma(vmi, vma) {
+		if (vma_is_special_mapping(vma, &vdso_vvar_mapping))
+			zap_vma_pages(vma);
+	}
+	mmap_read_unlock(mm);
+	return 0;
+}
+#endif
