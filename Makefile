@@ -5,6 +5,7 @@
 #   make run [ARCH=x86_64]         build, boot, show the vDSO at work
 #   make check [ARCHES="..."]      every test, every supported architecture
 #   make kernel ARCH=<arch>        build one kernel
+#   make bench [ARCHES="..."]      instructions per call, ours and upstream
 #   make boot ARCH=<arch> INITRAMFS=<file>
 #                                  boot our kernel with any initramfs
 #   make deps                      install what the above need
@@ -16,7 +17,7 @@ ARCH ?= x86_64
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: help deps prepare kernel check run boot clean
+.PHONY: help deps prepare kernel check run bench boot clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -35,6 +36,9 @@ check: deps
 
 run: deps
 	@harness/run.sh $(ARCH)
+
+bench: deps
+	@harness/bench.sh $(ARCHES)
 
 boot:
 	@test -n "$(INITRAMFS)" || { echo "make boot: say INITRAMFS=<file>" >&2; exit 2; }

@@ -8,6 +8,7 @@
 # <arch>-append   further kernel arguments
 # <arch>-fallback kernel arguments that put the kernel on a clocksource
 #                 the vDSO cannot read
+# <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-pkgs     Debian packages it needs
 
 ARCHES ?= x86_64
@@ -20,3 +21,4 @@ x86_64-console	:= ttyS0
 x86_64-append	:= tsc=reliable
 x86_64-pkgs	:= gcc qemu-system-x86
 x86_64-fallback	:= clocksource=hpet
+x86_64-bench	:= tsc_early_khz=1000000

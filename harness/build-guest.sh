@@ -10,6 +10,7 @@
 #                              built from the pristine tree
 #   /tests/libc_vdso[_static]  the C library's use of the vDSO
 #   /tests/vdso_demo           what 'make run' shows
+#   /tests/vdso_bench          what 'make bench' measures
 #   the shared libraries the dynamic programs need
 set -euo pipefail
 
@@ -46,11 +47,14 @@ run make -C "$st" STANDALONE=1 OUTPUT="$work/ours" CC="$cc" KSFT_DIR="$ksft"
 for t in $(make -s -C "$st" STANDALONE=1 print-tests); do
 	cp "$work/ours/$t" "$root/tests/$t"
 done
-run $cc $cflags -static -I"$st" -o "$root/tests/vdso_demo" \
-	"$top/harness/guest/vdso_demo.c" "$st/vdso_sym.c"
+for p in vdso_demo vdso_bench; do
+	run $cc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/$p" "$top/harness/guest/$p.c" \
+		"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
+done
 
 # upstream's selftests, as upstream builds them
 up=$build/pristine/tools/testing/selftests/vDSO
+mkdir -p "$work/upstream"
 run make -C "$up" OUTPUT="$work/upstream" CC="$cc"
 for t in $(cd "$work/upstream" && ls); do
 	cp "$work/upstream/$t" "$root/tests/upstream_$t"

@@ -23,6 +23,8 @@ BEGIN {
 
 function fail(what) { failed++; printf("  FAIL  %s: %s\n", boot, what) }
 
+{ sub(/\r$/, "") }	# the serial console ends lines with CR LF
+
 /^### BEGIN / { cur = $3; ok[cur] = nok[cur] = skip[cur] = 0; next }
 /^### END / {
 	name = $3; sub(/^rc=/, "", $4); rc = $4 + 0; done[name] = 1

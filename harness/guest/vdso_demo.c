@@ -6,7 +6,7 @@
  *
  * Uses the symbol reader of our selftests (vdso_sym.c, vdso_abi.c).
  */
-#define _GNU_SOURCE
+
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -66,7 +66,7 @@ static void show_exports(const struct vdso_image *img)
 /* ns per call of @body, run CALLS times */
 #define COST(body) ({							\
 	long long t0 = now();						\
-	for (int i = 0; i < CALLS; i++) {				\
+	for (int _n = 0; _n < CALLS; _n++) {			\
 		body;							\
 	}								\
 	(double)(now() - t0) / CALLS;					\

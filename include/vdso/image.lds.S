@@ -33,13 +33,11 @@ SECTIONS
 	.gnu.hash	: { *(.gnu.hash) }
 	.dynsym		: { *(.dynsym) }
 	.dynstr		: { *(.dynstr) }
-	.gnu.version	: { *(.gnu.version) }
-	.gnu.version_d	: { *(.gnu.version_d) }
-	.gnu.version_r	: { *(.gnu.version_r) }
-
 	.dynamic	: { *(.dynamic) }		:text	:dynamic
+	.gnu.version	: { *(.gnu.version) }		:text
+	.gnu.version_d	: { *(.gnu.version_d) }
 
-	.rodata		: { *(.rodata .rodata.*) }	:text
+	.rodata		: { *(.rodata .rodata.*) }
 
 	.note		: { *(.note.*) }		:text	:note
 

@@ -4,14 +4,10 @@
 
 #include <uapi/linux/types.h>
 
-/**
- * struct timens_offset - a time namespace's offset for one clock
- * @sec:  whole seconds added to the host clock
- * @nsec: nanoseconds added on top, always below NSEC_PER_SEC
+/*
+ * What a time namespace adds to one clock: whole seconds, then
+ * nanoseconds below NSEC_PER_SEC (see vdso_time_data.timens_offset).
  */
-struct timens_offset {
-	s64 sec;
-	u64 nsec;
-};
+struct timens_offset { s64 sec; u64 nsec; };
 
 #endif /* __VDSO_TIME_H */

@@ -5,14 +5,16 @@
 
 typedef s32 old_time32_t;
 
-struct old_timespec32 {
-	old_time32_t tv_sec;
-	s32 tv_nsec;
+/* struct timeval of the old 32-bit ABI */
+struct old_timeval32 {
+	old_time32_t	tv_sec;
+	s32		tv_usec;	/* microseconds */
 };
 
-struct old_timeval32 {
-	old_time32_t tv_sec;
-	s32 tv_usec;
+/* struct timespec of the old 32-bit ABI */
+struct old_timespec32 {
+	old_time32_t	tv_sec;
+	s32		tv_nsec;	/* nanoseconds */
 };
 
 #endif /* __VDSO_TIME32_H */

@@ -83,12 +83,18 @@ static __always_inline u32 vdso_seq_begin(const struct vdso_time_data *vd)
 	return seq;
 }
 
+/*
+ * The host harness (tools/testing/vdso) defines vdso_seq_retry() itself
+ * for a build that must fail its torture test: one without the retry.
+ */
+#ifndef vdso_seq_retry
 static __always_inline bool vdso_seq_retry(const struct vdso_time_data *vd, u32 seq)
 {
 	/* the data read before this is no newer than the count read here */
 	smp_rmb();
 	return unlikely(READ_ONCE(vd->seq) != seq);
 }
+#endif
 
 /*
  * Cycles since the bases were taken, as (shifted) nanoseconds added to

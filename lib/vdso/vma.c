@@ -47,11 +47,16 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 	return vmf_insert_pfn(vma, vmf->address, pfn);
 }
 
+/*
+ * [vvar] may move only whole: the image finds it at a fixed offset below
+ * itself, so whoever moves one (CRIU restoring a process) moves both.
+ */
 static int vdso_vvar_mremap(const struct vm_special_mapping *sm,
 			    struct vm_area_struct *new_vma)
 {
-	/* The image finds the data at a fixed offset: it cannot move alone. */
-	return -EINVAL;
+	if (new_vma->vm_end - new_vma->vm_start != VDSO_DATA_SIZE)
+		return -EINVAL;
+	return 0;
 }
 
 static const struct vm_special_mapping vdso_vvar_mapping = {
@@ -146,21 +151,26 @@ out:
 	return ret;
 }
 
-/**
- * vdso_is_mapped() - does @mm have a [vvar] mapping already?
- * @mm: the address space, locked by the caller
- */
-bool vdso_is_mapped(struct mm_struct *mm)
+/* The [vvar] mapping of @mm, locked by the caller, or NULL */
+static struct vm_area_struct *vdso_vvar_vma(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
-
 	VMA_ITERATOR(vmi, mm, 0);
 
 	for_each_vma(vmi, vma) {
 		if (vma_is_special_mapping(vma, &vdso_vvar_mapping))
-			return true;
+			return vma;
 	}
-	return false;
+	return NULL;
+}
+
+/**
+ * vdso_is_mapped() - does @mm have a vDSO already?
+ * @mm: the address space, locked by the caller
+ */
+bool vdso_is_mapped(struct mm_struct *mm)
+{
+	return vdso_vvar_vma(mm) != NULL;
 }
 
 #ifdef CONFIG_TIME_NS
@@ -175,17 +185,13 @@ bool vdso_is_mapped(struct mm_struct *mm)
  */
 int vdso_join_timens(struct task_struct *task, struct time_namespace *ns)
 {
-	struct mm_struct *mm = task->mm;
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vvar;
 
-	VMA_ITERATOR(vmi, mm, 0);
-
-	mmap_read_lock(mm);
-	for_each_vma(vmi, vma) {
-		if (vma_is_special_mapping(vma, &vdso_vvar_mapping))
-			zap_vma_pages(vma);
-	}
-	mmap_read_unlock(mm);
+	mmap_read_lock(task->mm);
+	vvar = vdso_vvar_vma(task->mm);
+	if (vvar)
+		zap_vma_pages(vvar);
+	mmap_read_unlock(task->mm);
 	return 0;
 }
 #endif

@@ -1,0 +1,78 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench.sh ARCH...: instructions per call of each vDSO function and of its
+# system call, on our kernel and on upstream's, both built from the same
+# config fragments, booted under QEMU with -icount shift=0 (one guest
+# nanosecond per instruction, so the figures repeat exactly). Each kernel
+# boots twice; the table says whether the two runs agreed.
+#
+# Prints a Markdown table and writes it to bench/results.md; reports, and
+# never fails on a number.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
+out=$top/bench/results.md
+mkdir -p "$top/bench"
+
+# run ARCH FLAVOUR N: boot the bench once, leave the BENCH lines in a file
+run() {
+	local arch=$1 flavour=$2 n=$3 dir=$build/$1/bench kernel
+	kernel=$build/$arch/boot-image
+	[ "$flavour" = upstream ] && kernel=$build/$arch/upstream-boot-image
+	QEMU_EXTRA="-icount shift=0,sleep=off -smp 1" \
+		"$top/harness/boot.sh" "$arch" "$kernel" "$dir/initramfs" 1200 \
+		$(getvar "$arch" bench) > "$dir/$flavour.$n.log" 2>&1 || true
+	grep '^BENCH ' "$dir/$flavour.$n.log" | sed 's/\r$//' > "$dir/$flavour.$n" || true
+	[ -s "$dir/$flavour.$n" ] || { echo "bench: $arch/$flavour: no figures, see $dir/$flavour.$n.log" >&2; return 1; }
+}
+
+text_size() {
+	"$(getvar "$1" cross)size" -A "$2" | awk '$1 == ".text" { print $2 }'
+}
+
+{
+	echo "Instructions per call (QEMU TCG, \`-icount shift=0\`), ours against upstream"
+	echo "Linux 6.12 built from the same config; made on $(date -u +%Y-%m-%d) by \`make bench\`."
+	echo
+} > "$out.new"
+
+for arch in "$@"; do
+	"$top/harness/build-kernel.sh" "$arch"
+	"$top/harness/build-kernel.sh" "$arch" pristine
+	"$top/harness/build-guest.sh" "$arch"
+	dir=$build/$arch/bench
+	mkdir -p "$dir"
+	echo "vdso_bench 1200" > "$build/$arch/root/etc/tests"
+	"$top/harness/mkinitramfs.sh" "$build/$arch/kbuild/usr/gen_init_cpio" \
+		"$build/$arch/root" "$dir/initramfs"
+	for flavour in ours upstream; do
+		for n in 1 2; do
+			printf '  %-7s %s\n' BENCH "$arch $flavour, run $n"
+			run "$arch" "$flavour" "$n"
+		done
+	done
+	same=yes
+	cmp -s "$dir/ours.1" "$dir/ours.2" && cmp -s "$dir/upstream.1" "$dir/upstream.2" || same=no
+
+	ours_dbg=$build/$arch/vdso.so.dbg
+	up_dbg=$(find "$build/$arch/upstream/arch" -name 'vdso*.so.dbg' | sort | head -1)
+	{
+		echo "### $arch (two runs agree: $same)"
+		echo
+		echo "| function | vDSO ours | vDSO upstream | ours/upstream | syscall ours | syscall upstream |"
+		echo "|---|---:|---:|---:|---:|---:|"
+		awk 'NR == FNR { vu[$2] = $3; su[$2] = $4; next }
+		{
+			r = ($3 == "-" || vu[$2] == "-" || vu[$2] + 0 <= 0) ? "-" : sprintf("%.2f", $3 / vu[$2])
+			printf("| %s | %s | %s | %s | %s | %s |\n", $2, $3, vu[$2], r, $4, su[$2])
+		}' "$dir/upstream.1" "$dir/ours.1"
+		echo
+		echo "vDSO .text: ours $(text_size "$arch" "$ours_dbg") bytes, upstream $(text_size "$arch" "$up_dbg") bytes."
+		echo
+	} >> "$out.new"
+done
+mv "$out.new" "$out"
+cat "$out"

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-architecture expectations. This is the one place to edit when the
+ * vDSO gains or loses an export (e.g. when getrandom lands, flip its
+ * entries from 1 to 0 in the getrandom column).
+ */
+#include <elf.h>
+#include <string.h>
+
+#include "vdso_abi.h"
+#include "vdso_util.h"
+
+#ifndef VDSO_EXPECT_GETRANDOM
+#define VDSO_EXPECT_GETRANDOM 0
+#endif
+
+#if defined(__x86_64__)
+
+static const char * const clocksources[] = { "tsc", NULL };
+
+static const struct vdso_export exports[] = {
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
+	{ "__vdso_time",		STB_GLOBAL,	0 },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
+	{ "clock_gettime",		STB_WEAK,	0 },
+	{ "gettimeofday",		STB_WEAK,	0 },
+	{ "time",			STB_WEAK,	0 },
+	{ "getcpu",			STB_WEAK,	0 },
+	{ "clock_getres",		STB_WEAK,	0 },
+	{ "__vdso_getrandom",		STB_GLOBAL,	1 },
+	{ "getrandom",			STB_WEAK,	1 },
+	{ NULL, 0, 0 }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "x86_64",
+	.machine	= EM_X86_64,
+	.version	= "LINUX_2.6",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.time		= "__vdso_time",
+	.getcpu		= "__vdso_getcpu",
+	.clock_getres	= "__vdso_clock_getres",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
+#elif defined(__aarch64__)
+
+/* Entry points only: the export table is not filled in for arm64 yet. */
+static const char * const clocksources[] = { "arch_sys_counter", NULL };
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "aarch64",
+	.machine	= EM_AARCH64,
+	.version	= "LINUX_2.6.39",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__kernel_clock_gettime",
+	.gettimeofday	= "__kernel_gettimeofday",
+	.clock_getres	= "__kernel_clock_getres",
+	.clocksources	= clocksources,
+};
+
+#elif defined(__riscv) && __riscv_xlen == 64
+
+/* Entry points only: the export table is not filled in for riscv yet. */
+static const char * const clocksources[] = { "riscv_clocksource", NULL };
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "riscv64",
+	.machine	= EM_RISCV,
+	.version	= "LINUX_4.15",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.getcpu		= "__vdso_getcpu",
+	.clock_getres	= "__vdso_clock_getres",
+	.clocksources	= clocksources,
+};
+
+#else
+#error "this architecture has no entry in the table above"
+#endif
+
+int vdso_abi_clocksource_ok(const char *name)
+{
+	const char * const *cs;
+
+	for (cs = vdso_abi.clocksources; cs && *cs; cs++)
+		if (!strcmp(*cs, name))
+			return 1;
+	return 0;
+}
+
+int vdso_abi_expect_getrandom(void)
+{
+	return VDSO_EXPECT_GETRANDOM ||
+	       test_flag("VDSO_EXPECT_GETRANDOM", "vdso_test.expect_getrandom");
+}

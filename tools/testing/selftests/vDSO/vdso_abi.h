@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the vDSO of this project is expected to provide on the
+ * architecture the tests are built for. The table lives in vdso_abi.c.
+ */
+#ifndef VDSO_ABI_H
+#define VDSO_ABI_H
+
+struct vdso_export {
+	const char *name;
+	unsigned char bind;	/* STB_GLOBAL or STB_WEAK */
+	int getrandom;		/* expected only when getrandom is expected */
+};
+
+struct vdso_abi {
+	const char *arch;
+	unsigned int machine;		/* EM_* */
+	const char *version;		/* version node of every export */
+	const char *soname;
+	/* Names of the entry points; NULL when the arch has none. */
+	const char *clock_gettime;
+	const char *gettimeofday;
+	const char *time;
+	const char *getcpu;
+	const char *clock_getres;
+	/* Clocksources the vDSO can read without a system call. */
+	const char * const *clocksources;
+	/* Exact set of exported symbols; NULL when not filled in yet. */
+	const struct vdso_export *exports;
+};
+
+extern const struct vdso_abi vdso_abi;
+
+/* Is @name one of vdso_abi.clocksources? */
+int vdso_abi_clocksource_ok(const char *name);
+/* VDSO_EXPECT_GETRANDOM: build-time define, environment or cmdline. */
+int vdso_abi_expect_getrandom(void);
+
+#endif /* VDSO_ABI_H */

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Helpers shared by the vDSO tests.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "vdso_abi.h"
+#include "vdso_util.h"
+
+static void *lookup(const struct vdso_image *img, const char *name)
+{
+	return name ? vdso_lookup(img, name, vdso_abi.version) : NULL;
+}
+
+/* Is an entry point the table names missing? Say which, as TAP notes. */
+static int missing(const char *name, void *fn)
+{
+	if (!name || fn)
+		return 0;
+	printf("# %s@%s not found in the vDSO\n", name, vdso_abi.version);
+	return 1;
+}
+
+void vdso_fns_lookup(struct vdso_fns *fns, const struct vdso_image *img)
+{
+	fns->clock_gettime = lookup(img, vdso_abi.clock_gettime);
+	fns->gettimeofday = lookup(img, vdso_abi.gettimeofday);
+	fns->time = lookup(img, vdso_abi.time);
+	fns->getcpu = lookup(img, vdso_abi.getcpu);
+	fns->clock_getres = lookup(img, vdso_abi.clock_getres);
+}
+
+int vdso_fns_init(struct vdso_image *img, struct vdso_fns *fns)
+{
+	memset(fns, 0, sizeof(*fns));
+	if (vdso_open_auxv(img)) {
+		printf("# no usable vDSO at AT_SYSINFO_EHDR\n");
+		return -1;
+	}
+	vdso_fns_lookup(fns, img);
+	return missing(vdso_abi.clock_gettime, fns->clock_gettime) |
+	       missing(vdso_abi.gettimeofday, fns->gettimeofday) |
+	       missing(vdso_abi.time, fns->time) |
+	       missing(vdso_abi.getcpu, fns->getcpu) |
+	       missing(vdso_abi.clock_getres, fns->clock_getres) ? -1 : 0;
+}
+
+static long sys_result(long ret)
+{
+	return ret == -1 ? -errno : ret;
+}
+
+int sys_clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	return sys_result(syscall(SYS_clock_gettime, clk, ts));
+}
+
+int sys_clock_getres(clockid_t clk, struct timespec *res)
+{
+	return sys_result(syscall(SYS_clock_getres, clk, res));
+}
+
+int sys_clock_settime(clockid_t clk, const struct timespec *ts)
+{
+	return sys_result(syscall(SYS_clock_settime, clk, ts));
+}
+
+int sys_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	return sys_result(syscall(SYS_gettimeofday, tv, tz));
+}
+
+long sys_time(time_t *t)
+{
+#ifdef SYS_time
+	return sys_result(syscall(SYS_time, t));
+#else
+	struct timespec ts;
+	int ret = sys_clock_gettime(CLOCK_REALTIME, &ts);
+
+	if (ret)
+		return ret;
+	if (t)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
+#endif
+}
+
+int sys_getcpu(unsigned int *cpu, unsigned int *node)
+{
+	return sys_result(syscall(SYS_getcpu, cpu, node, NULL));
+}
+
+const char *clock_name(clockid_t clk)
+{
+	static const char * const names[] = {
+		"CLOCK_REALTIME", "CLOCK_MONOTONIC",
+		"CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
+		"CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE",
+		"CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME",
+		"CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM",
+		"CLOCK_SGI_CYCLE", "CLOCK_TAI",
+	};
+
+	if (clk >= 0 && clk < (clockid_t)ARRAY_SIZE(names))
+		return names[clk];
+	return "clock";
+}
+
+static int cmdline_has(const char *word)
+{
+	char buf[4096];
+	size_t len = strlen(word);
+	ssize_t n;
+	char *p;
+	int fd;
+
+	fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	for (p = strstr(buf, word); p; p = strstr(p + 1, word)) {
+		int starts = p == buf || p[-1] == ' ';
+		int ends = p[len] == '\0' || p[len] == ' ' || p[len] == '\n';
+
+		if (starts && ends)
+			return 1;
+	}
+	return 0;
+}
+
+int test_flag(const char *env, const char *param)
+{
+	const char *v = getenv(env);
+	char word[128];
+
+	if (v && !strcmp(v, "1"))
+		return 1;
+	snprintf(word, sizeof(word), "%s=1", param);
+	return cmdline_has(word);
+}
+
+int clocks_may_change(void)
+{
+	return test_flag("VDSO_TEST_MAY_CHANGE_CLOCKS",
+			 "vdso_test.may_change_clocks");
+}
+
+int maps_find(const char *name, struct map_entry *m)
+{
+	char line[512], perms[8], path[256];
+	unsigned long start, end;
+	int count = 0;
+	FILE *f;
+
+	f = fopen("/proc/self/maps", "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		path[0] = '\0';
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %*s %255s",
+			   &start, &end, perms, path) < 3)
+			continue;
+		if (strcmp(path, name))
+			continue;
+		if (!count++) {
+			m->start = start;
+			m->end = end;
+			snprintf(m->perms, sizeof(m->perms), "%s", perms);
+		}
+	}
+	fclose(f);
+	return count;
+}
+
+int read_line(const char *path, char *buf, size_t len)
+{
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, len - 1);
+	if (n < 0) {
+		n = -errno;
+		close(fd);
+		return n;
+	}
+	close(fd);
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+int write_str(const char *path, const char *s)
+{
+	size_t len = strlen(s);
+	ssize_t n;
+	int fd, ret = 0;
+
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, len);
+	if (n < 0)
+		ret = -errno;
+	else if ((size_t)n != len)
+		ret = -EIO;
+	close(fd);
+	return ret;
+}
+
+void child_result(int fd, int status, const char *fmt, ...)
+{
+	struct child_report rep = { .status = status };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rep.msg, sizeof(rep.msg), fmt, ap);
+	va_end(ap);
+	if (write(fd, &rep, sizeof(rep)) != sizeof(rep))
+		_exit(2);
+}
+
+int child_collect(void (*fn)(int fd, void *arg), void *arg,
+		  struct child_report *out, int max, int *wstatus)
+{
+	struct child_report rep;
+	int fds[2], got = 0;
+	pid_t pid;
+
+	*wstatus = 0;
+	if (pipe2(fds, O_CLOEXEC))
+		return 0;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return 0;
+	}
+	if (!pid) {
+		close(fds[0]);
+		fn(fds[1], arg);
+		_exit(0);
+	}
+	close(fds[1]);
+	while (read(fds[0], &rep, sizeof(rep)) == sizeof(rep))
+		if (got < max)
+			out[got++] = rep;
+	close(fds[0]);
+	while (waitpid(pid, wstatus, 0) < 0 && errno == EINTR)
+		;
+	return got;
+}
