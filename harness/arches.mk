@@ -9,6 +9,7 @@
 # <arch>-fallback kernel arguments that put the kernel on a clocksource
 #                 the vDSO cannot read
 # <arch>-bench    further kernel arguments for make bench (-icount)
+# <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
 
 ARCHES ?= x86_64
@@ -21,4 +22,5 @@ x86_64-console	:= ttyS0
 x86_64-append	:= tsc=reliable
 x86_64-pkgs	:= gcc qemu-system-x86
 x86_64-fallback	:= clocksource=hpet
-x86_64-bench	:= tsc_early_khz=1000000
+x86_64-bench	:= tsc_early_khz=1000000 norandmaps
+x86_64-bench-qemu	:= -cpu max,-rdrand,-rdseed

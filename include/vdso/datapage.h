@@ -53,12 +53,15 @@
  * struct vdso_counter - how counter cycles become nanoseconds
  * @cycle_last: counter value at which the clock bases were taken
  * @mask:       the counter's width, as a mask of its valid bits
+ * @max_delta:  the most cycles past @cycle_last that 64-bit arithmetic
+ *              converts without overflow; beyond, the reader takes 96 bits
  * @mult:       nanoseconds per cycle, times 2^@shift
  * @shift:      fixed-point shift of @mult and of the bases' @snsec
  */
 struct vdso_counter {
 	u64 cycle_last;
 	u64 mask;
+	u64 max_delta;
 	u32 mult;
 	u32 shift;
 };

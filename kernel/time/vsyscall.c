@@ -9,6 +9,7 @@
  * struct vdso_time_data): one base per clock, plus the counter scaling.
  */
 #include <linux/hrtimer.h>
+#include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/time_namespace.h>
 #include <linux/timekeeper_internal.h>
@@ -37,8 +38,12 @@ static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_bas
 
 static void vdso_counter_set(struct vdso_counter *c, const struct tk_read_base *tkr)
 {
+	/* a base's shifted nanoseconds stay below one second */
+	u64 room = U64_MAX - ((u64)NSEC_PER_SEC << tkr->shift);
+
 	c->cycle_last = tkr->cycle_last;
 	c->mask = tkr->mask;
+	c->max_delta = div64_u64(room, tkr->mult);
 	c->mult = tkr->mult;
 	c->shift = tkr->shift;
 }

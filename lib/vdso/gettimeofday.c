@@ -44,10 +44,14 @@ enum vdso_read {
 	VDSO_READ_TIMENS,	/* the page is a time namespace's */
 };
 
+/*
+ * A plain load is enough: a namespace page's mode never changes, and the
+ * system's page never holds VDSO_CLOCKMODE_TIMENS.
+ */
 static __always_inline bool vdso_is_timens_page(const struct vdso_time_data *vd)
 {
 	return IS_ENABLED(CONFIG_TIME_NS) &&
-	       READ_ONCE(vd->clock_mode) == VDSO_CLOCKMODE_TIMENS;
+	       vd->clock_mode == VDSO_CLOCKMODE_TIMENS;
 }
 
 /*
@@ -97,28 +101,29 @@ static __always_inline bool vdso_seq_retry(const struct vdso_time_data *vd, u32 
 #endif
 
 /*
- * Cycles since the bases were taken, as (shifted) nanoseconds added to
- * @snsec. The product is 96 bits wide, so any delta up to the counter's
- * mask is right, however long the system slept; a counter read that is
- * behind cycle_last (a 64-bit counter a little behind on this CPU) counts
- * as no time at all.
+ * Cycles since the bases were taken, turned into nanoseconds and added
+ * to the base's shifted nanoseconds @snsec. Up to max_delta cycles (a few
+ * seconds at least) 64 bits are enough. Past it the product is taken 96
+ * bits wide, so any delta up to the counter's mask is right however long
+ * the system slept; and a counter read that is behind cycle_last (a 64-bit
+ * counter a little behind on this CPU) counts as no time at all.
  */
 static __always_inline u64 vdso_counter_ns(const struct vdso_counter *c,
 					   u64 cycles, u64 snsec)
 {
 	u64 delta = (cycles - c->cycle_last) & c->mask;
 
-	if (unlikely((s64)delta < 0))
-		delta = 0;
+	if (likely(delta <= c->max_delta))
+		return (delta * c->mult + snsec) >> c->shift;
+	if ((s64)delta < 0)
+		return snsec >> c->shift;
 	return mul_u64_u32_add_u64_shr(delta, c->mult, snsec, c->shift);
 }
 
 static __always_inline enum vdso_read
-vdso_counter_read(const struct vdso_time_data *vd, clockid_t clock,
-		  struct __kernel_timespec *ts)
+vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
+		  clockid_t clock, struct __kernel_timespec *ts)
 {
-	const struct vdso_counter *c =
-		BIT(clock) & VDSO_CLOCKS_RAW ? &vd->raw : &vd->mono;
 	const struct vdso_clock_base *b = &vd->base[clock];
 	u64 cycles, sec, ns;
 	u32 seq, rem;
@@ -127,14 +132,21 @@ vdso_counter_read(const struct vdso_time_data *vd, clockid_t clock,
 		seq = vdso_seq_begin(vd);
 		if (unlikely(seq & 1))
 			return VDSO_READ_TIMENS;
-		if (!vdso_read_counter(READ_ONCE(vd->clock_mode), &cycles))
+		/* plain loads from here on: the retry catches a torn read */
+		if (!vdso_read_counter(vd->clock_mode, &cycles))
 			return VDSO_READ_SYSCALL;
 		ns = vdso_counter_ns(c, cycles, b->snsec);
 		sec = b->sec;
 	} while (vdso_seq_retry(vd, seq));
 
-	ts->tv_sec = sec + vdso_split_ns(ns, &rem);
-	ts->tv_nsec = rem;
+	/* below a second, but for the last moments of one or a long sleep */
+	if (likely(ns < NSEC_PER_SEC)) {
+		ts->tv_sec = sec;
+		ts->tv_nsec = ns;
+	} else {
+		ts->tv_sec = sec + vdso_split_ns(ns, &rem);
+		ts->tv_nsec = rem;
+	}
 	return VDSO_READ_OK;
 }
 
@@ -169,8 +181,10 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 	if ((u32)clock >= VDSO_NR_CLOCKS)
 		return VDSO_READ_SYSCALL;
 	kind = BIT(clock);
-	if (likely(kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW)))
-		return vdso_counter_read(vd, clock, ts);
+	if (likely(kind & VDSO_CLOCKS_MONO))
+		return vdso_counter_read(vd, &vd->mono, clock, ts);
+	if (kind & VDSO_CLOCKS_RAW)
+		return vdso_counter_read(vd, &vd->raw, clock, ts);
 	if (kind & VDSO_CLOCKS_COARSE)
 		return vdso_coarse_read(vd, clock, ts);
 	return VDSO_READ_SYSCALL;

@@ -25,6 +25,7 @@ obj-y += $(vdso-name)-image.o
 # kernel code model; position-independent, with unwind tables.
 vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
 		    -fno-PIE -fno-pie -fno-asynchronous-unwind-tables \
+		    -ftrivial-auto-var-init=% -fzero-call-used-regs=% \
 		    -fstack-protector% -mstack-protector-guard% \
 		    $(CC_FLAGS_FTRACE) $(PADDING_CFLAGS) $(CC_FLAGS_LTO) \
 		    $(CC_FLAGS_CFI) $(CC_FLAGS_SCS) $(RANDSTRUCT_CFLAGS) \
