@@ -55,7 +55,7 @@ static int run(char *name, int timeout, char **argv)
 		return 127;
 	if (pid == 0) {
 		execv(path, argv);
-		printf("init: cannot run %s: %s\n", path, strerror(errno));
+		printf("init: cannot execute %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}
 	/* poll, so that a hung test is killed after its timeout */

@@ -45,11 +45,14 @@
 #error "unknown architecture"
 #endif
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 static const int clocks[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
 	CLOCK_TAI, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE,
 };
-#define NCLOCKS (sizeof(clocks) / sizeof(clocks[0]))
+
+#define NCLOCKS ARRAY_SIZE(clocks)
 
 /* What the child sends: everything libc answered. */
 struct answers {
@@ -61,30 +64,33 @@ struct answers {
 	int ret;	/* first nonzero return, if any */
 };
 
-#define DENY(nr)	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), \
-			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS)
+/* The system calls the C library must not make here */
+static const unsigned int denied[] = {
+	__NR_clock_gettime, __NR_clock_getres, __NR_gettimeofday, __NR_getcpu,
+#ifdef __NR_time
+	__NR_time,
+#endif
+#ifdef __NR_clock_gettime64
+	__NR_clock_gettime64, __NR_clock_getres_time64,
+#endif
+};
 
 static int deny_time_syscalls(void)
 {
-	struct sock_filter f[] = {
+	struct sock_filter f[5 + 2 * ARRAY_SIZE(denied)] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, THIS_AUDIT_ARCH, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		DENY(__NR_clock_gettime),
-		DENY(__NR_clock_getres),
-		DENY(__NR_gettimeofday),
-		DENY(__NR_getcpu),
-#ifdef __NR_time
-		DENY(__NR_time),
-#endif
-#ifdef __NR_clock_gettime64
-		DENY(__NR_clock_gettime64),
-		DENY(__NR_clock_getres_time64),
-#endif
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
-	struct sock_fprog prog = { .len = sizeof(f) / sizeof(f[0]), .filter = f };
+	struct sock_fprog prog = { .len = ARRAY_SIZE(f), .filter = f };
+	unsigned int i, n = 4;
+
+	for (i = 0; i < ARRAY_SIZE(denied); i++) {
+		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, denied[i], 0, 1);
+		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+	}
+	f[n] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		return -1;

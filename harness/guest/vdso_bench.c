@@ -24,6 +24,8 @@
 #include "vdso_abi.h"
 #include "vdso_sym.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 #define CALLS 100000
 
 typedef long (*fn3)(long, long, long);
@@ -55,14 +57,15 @@ static long empty(long a, long b, long c)
 static double cost(fn3 f, long a, long b, long c)
 {
 	static double base = -1;
-	fn3 volatile g = f;
 	long long t0, t1;
+	fn3 g = f;
 	int i;
 
 	if (base < 0) {
 		base = 0;
 		base = cost(empty, 0, 0, 0);
 	}
+	asm volatile("" : "+r" (g));	/* a real indirect call, every time */
 	g(a, b, c);	/* first-call costs (the RNG's first seeding) stay out */
 	t0 = now();
 	for (i = 0; i < CALLS; i++)
@@ -130,7 +133,7 @@ int main(void)
 		return 1;
 	}
 	f = vdso_lookup(&img, vdso_abi.clock_gettime, vdso_abi.version);
-	for (i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(clocks); i++)
 		line(clocks[i].name, f, clocks[i].id, (long)&ts, 0,
 		     sysfn(), SYS_clock_gettime, clocks[i].id, (long)&ts);
 	f = vdso_abi.clock_getres ?

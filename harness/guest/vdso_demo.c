@@ -15,6 +15,8 @@
 #include "vdso_abi.h"
 #include "vdso_sym.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 #define CALLS 20000
 
 typedef int (*gettime_fn)(clockid_t, struct timespec *);
@@ -127,7 +129,7 @@ int main(void)
 
 	printf("\nns per call (%d calls each; guest time, under emulation)\n", CALLS);
 	printf("  %-32s %9s %9s %8s\n", "function", "vDSO", "syscall", "gain");
-	for (i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(clocks); i++) {
 		snprintf(name, sizeof(name), "clock_gettime(%s)", clocks[i].name);
 		row(name, COST(vdso_gettime(clocks[i].id, &ts)),
 		    COST(syscall(SYS_clock_gettime, clocks[i].id, &ts)));

@@ -215,17 +215,15 @@ static void *sym_addr(const struct vdso_image *img, size_t idx)
 	return (void *)(img->bias + s->st_value);
 }
 
+/* The System V ABI's hash: fold the top nibble back in, keep 28 bits. */
 static uint32_t sysv_hash_of(const char *name)
 {
-	const unsigned char *p = (const unsigned char *)name;
-	uint32_t h = 0, g;
+	const unsigned char *p;
+	uint32_t h = 0;
 
-	while (*p) {
-		h = (h << 4) + *p++;
-		g = h & 0xf0000000;
-		if (g)
-			h ^= g >> 24;
-		h &= ~g;
+	for (p = (const unsigned char *)name; *p; p++) {
+		h = (h << 4) + *p;
+		h = (h ^ ((h >> 24) & 0xf0)) & 0x0fffffff;
 	}
 	return h;
 }
