@@ -19,10 +19,12 @@
  *                   namespace's page here instead.
  * VDSO_PAGE_TIMENS: for a task in a time namespace, the real time data;
  *                   for every other task, nothing is mapped here.
+ * VDSO_PAGE_RNG:    struct vdso_rng_data, for getrandom()
  */
 #define VDSO_PAGE_TIME		0
 #define VDSO_PAGE_TIMENS	1
-#define VDSO_DATA_PAGES		2
+#define VDSO_PAGE_RNG		2
+#define VDSO_DATA_PAGES		3
 
 #define VDSO_DATA_SIZE	(VDSO_DATA_PAGES * VDSO_PAGE_SIZE)
 
@@ -104,17 +106,34 @@ struct vdso_time_data {
 	u32 hrtimer_res;
 };
 
+/**
+ * struct vdso_rng_data - the kernel RNG's state, for getrandom()
+ * @generation: bumped whenever the kernel's RNG is reseeded; never 0
+ * @is_ready:   nonzero once the RNG is seeded
+ */
+struct vdso_rng_data {
+	unsigned long generation;
+	u32 is_ready;
+};
+
 #ifndef __VDSO__
 /*
- * The system's time data as the kernel writes it (kernel/time/vsyscall.c):
- * a whole page, so that nothing else the kernel keeps shows through it.
+ * The data as the kernel writes it: each a whole page, so that nothing
+ * else the kernel keeps shows through it. The time page is written by
+ * kernel/time/vsyscall.c, the RNG page by lib/vdso/rng.c.
  */
 union vdso_time_page {
 	struct vdso_time_data data;
 	u8 page[VDSO_PAGE_SIZE];
 };
 
+union vdso_rng_page {
+	struct vdso_rng_data data;
+	u8 page[VDSO_PAGE_SIZE];
+};
+
 extern union vdso_time_page vdso_k_time_page;
+extern union vdso_rng_page vdso_k_rng_page;
 
 struct page;
 struct timens_offsets;

@@ -16,6 +16,10 @@ struct __kernel_old_timeval;
 struct timezone;
 
 #ifdef VDSO_ENTRY
+#ifndef VDSO_ALIAS
+#define VDSO_ALIAS(name)	struct vdso_no_alias_##name
+#endif
+
 int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts);
 int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res);
 int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz);
@@ -24,6 +28,8 @@ __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t);
 struct getcpu_cache;
 long VDSO_ENTRY(getcpu)(unsigned int *cpu, unsigned int *node,
 			struct getcpu_cache *unused);
+ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
+			      void *opaque_state, size_t opaque_len);
 #endif
 
 #endif /* _VDSO_GETTIME_H */

@@ -10,7 +10,7 @@
  *   VDSO_ALIAS(name)        optional: a second name for VDSO_ENTRY(name)
  *   vdso_read_counter()     read the counter a clock mode names, or say
  *                           that user space cannot read it
- *   vdso_syscall2()         make a two-argument system call
+ *   vdso_syscall3()         make a system call of up to three arguments
  *
  * One clock id, from the top: clock_gettime() checks that the id has a
  * slot in struct vdso_time_data and which kind of clock it is. A counter
@@ -27,10 +27,6 @@
 #include <vdso/ktime.h>
 #include <vdso/math64.h>
 #include <vdso/processor.h>
-
-#ifndef VDSO_ALIAS
-#define VDSO_ALIAS(name)	struct vdso_no_alias_##name
-#endif
 
 static __always_inline const struct vdso_time_data *vdso_time_page(void)
 {
@@ -240,7 +236,7 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
 {
 	if (likely(ts) && likely(vdso_gettime(clock, ts) == VDSO_READ_OK))
 		return 0;
-	return vdso_syscall2(__NR_clock_gettime, clock, (long)ts);
+	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
 }
 
 VDSO_ALIAS(clock_gettime);
@@ -260,7 +256,7 @@ int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *t
 		struct __kernel_timespec ts;
 
 		if (vdso_gettime(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
-			return vdso_syscall2(__NR_gettimeofday, (long)tv, (long)tz);
+			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
 		tv->tv_sec = ts.tv_sec;
 		/* below 2^30, where division by 1000 is this multiply exactly */
 		tv->tv_usec = (u32)(((u64)ts.tv_nsec * 0x10624dd3ULL) >> 38);
@@ -307,14 +303,14 @@ int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res)
 	u64 ns;
 
 	if ((u32)clock >= VDSO_NR_CLOCKS)
-		return vdso_syscall2(__NR_clock_getres, clock, (long)res);
+		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
 	kind = BIT(clock);
 	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
 		ns = READ_ONCE(vd->hrtimer_res);
 	else if (kind & VDSO_CLOCKS_COARSE)
 		ns = LOW_RES_NSEC;
 	else
-		return vdso_syscall2(__NR_clock_getres, clock, (long)res);
+		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
 
 	if (likely(res)) {
 		res->tv_sec = 0;

@@ -25,6 +25,11 @@ static unsigned long vdso_time_pfn(void)
 	return PHYS_PFN(__pa_symbol(&vdso_k_time_page));
 }
 
+static unsigned long vdso_rng_pfn(void)
+{
+	return PHYS_PFN(__pa_symbol(&vdso_k_rng_page));
+}
+
 static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 				  struct vm_area_struct *vma,
 				  struct vm_fault *vmf)
@@ -40,6 +45,11 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 		if (!timens)
 			return VM_FAULT_SIGBUS;
 		pfn = vdso_time_pfn();
+		break;
+	case VDSO_PAGE_RNG:
+		if (!IS_ENABLED(CONFIG_VDSO_GETRANDOM))
+			return VM_FAULT_SIGBUS;
+		pfn = vdso_rng_pfn();
 		break;
 	default:
 		return VM_FAULT_SIGBUS;

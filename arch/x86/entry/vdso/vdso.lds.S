@@ -22,6 +22,8 @@ VERSION {
 		__vdso_time;
 		clock_getres;
 		__vdso_clock_getres;
+		getrandom;
+		__vdso_getrandom;
 	local: *;
 	};
 }

@@ -16,7 +16,8 @@
 
 #if defined(__x86_64__)
 
-static const char * const clocksources[] = { "tsc", NULL };
+/* tsc-early is the TSC too, until its frequency is refined */
+static const char * const clocksources[] = { "tsc", "tsc-early", NULL };
 
 static const struct vdso_export exports[] = {
 	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
@@ -29,8 +30,8 @@ static const struct vdso_export exports[] = {
 	{ "time",			STB_WEAK,	0 },
 	{ "getcpu",			STB_WEAK,	0 },
 	{ "clock_getres",		STB_WEAK,	0 },
-	{ "__vdso_getrandom",		STB_GLOBAL,	1 },
-	{ "getrandom",			STB_WEAK,	1 },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
+	{ "getrandom",			STB_WEAK,	0 },
 	{ NULL, 0, 0 }
 };
 

@@ -32,13 +32,13 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 	return false;
 }
 
-static __always_inline long vdso_syscall2(long nr, long a0, long a1)
+static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
 	long ret;
 
 	asm volatile ("syscall"
 		      : "=a" (ret)
-		      : "0" (nr), "D" (a0), "S" (a1)
+		      : "0" (nr), "D" (a0), "S" (a1), "d" (a2)
 		      : "rcx", "r11", "memory");
 	return ret;
 }

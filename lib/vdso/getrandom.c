@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * getrandom() in the vDSO: a ChaCha20 generator per thread, keyed from the
+ * kernel RNG and rekeyed from it whenever the kernel reseeds.
+ *
+ *   ssize_t getrandom(void *buf, size_t len, unsigned int flags,
+ *                     void *state, size_t state_len);
+ *
+ * Called with state_len ~0UL (and buf NULL, len 0), it describes the
+ * states user space must allocate (struct vgetrandom_opaque_params).
+ * With a state it fills @buf from the state's keystream. It makes the
+ * system call instead whenever the answer must be the kernel's: the RNG
+ * is not seeded yet, flags it does not know, a NULL @buf, a length the
+ * system call would cut, a state of the wrong size, or a state already in
+ * use (a signal handler interrupting a call on its own thread's state).
+ *
+ * The key never outlives its use: each call that draws on it replaces it
+ * with keystream before returning (fast key erasure), and handed-out
+ * bytes are wiped from the state. If the kernel reseeds during a call, or
+ * the state is dropped under memory pressure, the call starts over.
+ */
+#include <linux/compiler.h>
+#include <linux/mman.h>
+#include <uapi/linux/random.h>
+#include <asm/vdso/gettimeofday.h>
+#include <vdso/chacha.h>
+#include <vdso/gettime.h>
+#include <vdso/limits.h>
+#include <vdso/datapage.h>
+#include <vdso/getrandom.h>
+
+/* The most the system call hands out at once (MAX_RW_COUNT) */
+#define VDSO_RNG_MAX_LEN	(INT_MAX & PAGE_MASK)
+
+static __always_inline const struct vdso_rng_data *vdso_rng_page(void)
+{
+	return (const void *)&vdso_data_area[VDSO_PAGE_RNG * VDSO_PAGE_SIZE];
+}
+
+/* Zeroes that the compiler may not leave out: key material goes this way */
+static __always_inline void vdso_wipe(void *p, size_t len)
+{
+	u8 *b = p;
+
+	while (len--)
+		*b++ = 0;
+	barrier_data(p);
+}
+
+/* One keystream block of the state's key at @counter, as bytes */
+static noinline void vdso_rng_block(const struct vgetrandom_state *st,
+				    u64 counter, u8 out[64])
+{
+	u32 in[16], x[16];
+	int i;
+
+	in[0] = VDSO_CHACHA_C0;
+	in[1] = VDSO_CHACHA_C1;
+	in[2] = VDSO_CHACHA_C2;
+	in[3] = VDSO_CHACHA_C3;
+	for (i = 0; i < 8; i++)
+		in[4 + i] = READ_ONCE(st->key[i]);
+	in[12] = (u32)counter;
+	in[13] = (u32)(counter >> 32);
+	in[14] = 0;
+	in[15] = 0;
+
+	vdso_chacha20(x, in);
+	for (i = 0; i < 16; i++) {
+		out[4 * i + 0] = x[i];
+		out[4 * i + 1] = x[i] >> 8;
+		out[4 * i + 2] = x[i] >> 16;
+		out[4 * i + 3] = x[i] >> 24;
+	}
+	vdso_wipe(in, sizeof(in));
+	vdso_wipe(x, sizeof(x));
+}
+
+/*
+ * Replace the key, and fill the batch, with the keystream of the blocks
+ * at @counter and @counter + 1, which no output has used.
+ */
+static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u64 counter)
+{
+	u8 blk[128];
+	int i;
+
+	vdso_rng_block(st, counter, blk);
+	vdso_rng_block(st, counter + 1, blk + 64);
+	for (i = 0; i < 8; i++)
+		st->key[i] = blk[4 * i] | blk[4 * i + 1] << 8 |
+			     blk[4 * i + 2] << 16 | (u32)blk[4 * i + 3] << 24;
+	for (i = 0; i < VDSO_RNG_BATCH; i++)
+		st->batch[i] = blk[32 + i];
+	st->pos = 0;
+	vdso_wipe(blk, sizeof(blk));
+}
+
+/* Fill @dst with @len bytes from the state, replacing the key as it goes. */
+static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
+					  u8 *dst, size_t len)
+{
+	u64 counter = 0;
+
+	/* what the batch holds first, wiped as it goes */
+	while (len && st->pos < VDSO_RNG_BATCH) {
+		*dst++ = st->batch[st->pos];
+		st->batch[st->pos++] = 0;
+		len--;
+	}
+	/* whole blocks straight into the buffer, then a new key */
+	if (len >= 64) {
+		for (; len >= 64; len -= 64, dst += 64)
+			vdso_rng_block(st, counter++, dst);
+		vdso_rng_rekey(st, counter);
+	}
+	/* the tail from a batch */
+	if (len) {
+		if (st->pos == VDSO_RNG_BATCH)
+			vdso_rng_rekey(st, 0);
+		while (len--) {
+			*dst++ = st->batch[st->pos];
+			st->batch[st->pos++] = 0;
+		}
+	}
+}
+
+static __always_inline bool vdso_rng_flags_ok(unsigned int flags)
+{
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return false;
+	return (flags & (GRND_RANDOM | GRND_INSECURE)) !=
+	       (GRND_RANDOM | GRND_INSECURE);
+}
+
+/**
+ * VDSO_ENTRY(getrandom) - getrandom(2) from a per-thread state
+ * @buffer:     where the bytes go
+ * @len:        how many
+ * @flags:      GRND_* flags, as for getrandom(2)
+ * @opaque_state: the caller's state, or the params to fill (see above)
+ * @opaque_len: sizeof the state, or ~0UL to ask for the params
+ *
+ * A wild non-NULL @buffer faults in user space.
+ *
+ * Return: @len, or what the system call returns.
+ */
+ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
+			      void *opaque_state, size_t opaque_len)
+{
+	const struct vdso_rng_data *rng = vdso_rng_page();
+	struct vgetrandom_state *st = opaque_state;
+	unsigned long gen;
+
+	if (unlikely(opaque_len == ~0UL && !buffer && !len && !flags)) {
+		struct vgetrandom_opaque_params *p = opaque_state;
+
+		p->size_of_opaque_state = sizeof(*st);
+		p->mmap_prot = PROT_READ | PROT_WRITE;
+		p->mmap_flags = MAP_DROPPABLE | MAP_ANONYMOUS;
+		vdso_wipe(p->reserved, sizeof(p->reserved));
+		return 0;
+	}
+	if (unlikely(!vdso_rng_flags_ok(flags) || !READ_ONCE(rng->is_ready) ||
+		     !st || opaque_len != sizeof(*st) || (!buffer && len) ||
+		     len > VDSO_RNG_MAX_LEN))
+		goto syscall;
+	if (unlikely(!len))
+		return 0;
+	if (unlikely(READ_ONCE(st->in_use)))
+		goto syscall;
+
+	WRITE_ONCE(st->in_use, 1);
+	barrier();
+	do {
+		gen = READ_ONCE(rng->generation);
+		if (unlikely(READ_ONCE(st->generation) != gen)) {
+			/* a new key from the kernel: its generation is at least @gen */
+			if (vdso_syscall3(__NR_getrandom, (long)st->key,
+					  sizeof(st->key), 0) != sizeof(st->key)) {
+				WRITE_ONCE(st->in_use, 0);
+				goto syscall;
+			}
+			st->pos = VDSO_RNG_BATCH;
+			WRITE_ONCE(st->generation, gen);
+		}
+		vdso_rng_fill(st, buffer, len);
+		barrier();
+		/* reseeded meanwhile, or the state dropped: start over */
+	} while (unlikely(READ_ONCE(rng->generation) != gen ||
+			  READ_ONCE(st->generation) != gen));
+	WRITE_ONCE(st->in_use, 0);
+	return len;
+
+syscall:
+	return vdso_syscall3(__NR_getrandom, (long)buffer, len, flags);
+}
+
+VDSO_ALIAS(getrandom);
