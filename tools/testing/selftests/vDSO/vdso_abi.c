@@ -45,6 +45,7 @@ const struct vdso_abi vdso_abi = {
 	.time		= "__vdso_time",
 	.getcpu		= "__vdso_getcpu",
 	.clock_getres	= "__vdso_clock_getres",
+	.getrandom	= "__vdso_getrandom",
 	.clocksources	= clocksources,
 	.exports	= exports,
 };

@@ -23,6 +23,7 @@ struct vdso_abi {
 	const char *time;
 	const char *getcpu;
 	const char *clock_getres;
+	const char *getrandom;
 	/* Clocksources the vDSO can read without a system call. */
 	const char * const *clocksources;
 	/* Exact set of exported symbols; NULL when not filled in yet. */

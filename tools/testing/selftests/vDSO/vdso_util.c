@@ -3,6 +3,11 @@
  * Helpers shared by the vDSO tests.
  */
 #include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/prctl.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -266,4 +271,53 @@ int child_collect(void (*fn)(int fd, void *arg), void *arg,
 	while (waitpid(pid, wstatus, 0) < 0 && errno == EINTR)
 		;
 	return got;
+}
+
+#if defined(__x86_64__)
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_AARCH64
+#elif defined(__riscv) && __riscv_xlen == 64
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_RISCV64
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_PPC64LE
+#elif defined(__s390x__)
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_S390X
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_MIPSEL64
+#elif defined(__arm__)
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_ARM
+#endif
+
+int block_syscalls(const unsigned int *nrs, unsigned int n, unsigned int action)
+{
+	struct sock_filter f[64];
+	struct sock_fprog prog = { .filter = f };
+	unsigned int i, len = 0;
+
+	if (2 * n + 5 > ARRAY_SIZE(f))
+		return -E2BIG;
+	/* another architecture's system call numbers mean other calls */
+	f[len++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					       offsetof(struct seccomp_data, arch));
+	f[len++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					       THIS_AUDIT_ARCH, 1, 0);
+	f[len++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+					       SECCOMP_RET_KILL_PROCESS);
+	f[len++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					       offsetof(struct seccomp_data, nr));
+	for (i = 0; i < n; i++) {
+		/* nr == nrs[i]? the next statement answers; else skip it */
+		f[len++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+						       nrs[i], 0, 1);
+		f[len++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, action);
+	}
+	f[len++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	prog.len = len;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -errno;
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
+		return -errno;
+	return 0;
 }

@@ -107,4 +107,12 @@ void child_result(int fd, int status, const char *fmt, ...);
 int child_collect(void (*fn)(int fd, void *arg), void *arg,
 		  struct child_report *out, int max, int *wstatus);
 
+/*
+ * Install a seccomp filter on this thread and its future children (it
+ * cannot be taken off) that answers the system calls @nrs with @action
+ * (SECCOMP_RET_ERRNO | errno, SECCOMP_RET_KILL_PROCESS, ...) and lets
+ * every other one through. Returns 0 or -errno.
+ */
+int block_syscalls(const unsigned int *nrs, unsigned int n, unsigned int action);
+
 #endif /* VDSO_UTIL_H */

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vDSO's getrandom(): the opaque-state protocol, output that differs
+ * across calls, threads and fork(), a byte histogram that looks uniform,
+ * bad arguments answered as the system call answers them, and the system
+ * call made exactly when it must be (counted with a seccomp filter that
+ * makes getrandom fail with a telltale errno).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/random.h>
+#include <sys/random.h>
+#include <linux/seccomp.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "kselftest.h"
+#include "vdso_abi.h"
+#include "vdso_child.h"
+#include "vdso_util.h"
+
+#ifndef MAP_DROPPABLE
+#define MAP_DROPPABLE	0x08
+#endif
+
+/* what a blocked getrandom system call answers */
+#define BLOCKED		ENOTRECOVERABLE
+
+typedef ssize_t (*vgetrandom_fn)(void *buf, size_t len, unsigned int flags,
+				 void *state, size_t state_len);
+
+/* struct vgetrandom_opaque_params (linux/random.h), for older headers */
+struct rng_params {
+	uint32_t size_of_opaque_state;
+	uint32_t mmap_prot;
+	uint32_t mmap_flags;
+	uint32_t reserved[13];
+};
+
+static vgetrandom_fn vgetrandom;
+static struct rng_params params;
+
+static void *new_state(void)
+{
+	void *p = mmap(NULL, params.size_of_opaque_state, params.mmap_prot,
+		       params.mmap_flags, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static ssize_t vgr(void *buf, size_t len, unsigned int flags, void *state)
+{
+	return vgetrandom(buf, len, flags, state, params.size_of_opaque_state);
+}
+
+static long sys_getrandom(void *buf, size_t len, unsigned int flags)
+{
+	long ret = syscall(SYS_getrandom, buf, len, flags);
+
+	return ret < 0 ? -errno : ret;
+}
+
+static int all_zero(const unsigned char *b, size_t len)
+{
+	while (len--)
+		if (*b++)
+			return 0;
+	return 1;
+}
+
+static void test_params(void)
+{
+	int ret = vgetrandom(NULL, 0, 0, &params, ~0UL);
+
+	ksft_test_result(!ret && params.size_of_opaque_state > 0 &&
+			 params.mmap_prot == (PROT_READ | PROT_WRITE) &&
+			 (params.mmap_flags & MAP_ANONYMOUS) &&
+			 (params.mmap_flags & MAP_DROPPABLE),
+			 "params: ret %d, state %u bytes, prot %#x, flags %#x\n", ret,
+			 params.size_of_opaque_state, params.mmap_prot, params.mmap_flags);
+}
+
+static void test_lengths(void *st)
+{
+	static const size_t lens[] = { 1, 7, 32, 63, 64, 65, 95, 96, 97, 128,
+				       1000, 4096, 65536 + 3 };
+	static unsigned char a[65536 + 3], b[65536 + 3];
+	unsigned int i, bad = 0;
+
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		size_t len = lens[i];
+
+		if (vgr(a, len, 0, st) != (ssize_t)len ||
+		    vgr(b, len, 0, st) != (ssize_t)len ||
+		    (len >= 8 && (all_zero(a, len) || !memcmp(a, b, len)))) {
+			ksft_print_msg("length %zu: wrong count, zeros or a repeat\n", len);
+			bad++;
+		}
+	}
+	ksft_test_result(!bad, "%zu lengths from 1 to 65539: counts right, calls differ\n",
+			 ARRAY_SIZE(lens));
+}
+
+static void test_bad_args(void *st)
+{
+	char buf[16];
+	long v, s, ok = 1;
+	unsigned char *guard;
+
+	v = vgr(buf, sizeof(buf), 0x100, st);
+	s = sys_getrandom(buf, sizeof(buf), 0x100);
+	ksft_print_msg("unknown flag: vdso %ld syscall %ld\n", v, s);
+	ok &= v == s && v == -EINVAL;
+
+	v = vgr(buf, sizeof(buf), GRND_RANDOM | GRND_INSECURE, st);
+	s = sys_getrandom(buf, sizeof(buf), GRND_RANDOM | GRND_INSECURE);
+	ksft_print_msg("RANDOM|INSECURE: vdso %ld syscall %ld\n", v, s);
+	ok &= v == s && v == -EINVAL;
+
+	v = vgr(NULL, 16, 0, st);
+	s = sys_getrandom(NULL, 16, 0);
+	ksft_print_msg("NULL buffer: vdso %ld syscall %ld\n", v, s);
+	ok &= v == s && v == -EFAULT;
+
+	v = vgr(buf, 0, 0, st);
+	s = sys_getrandom(buf, 0, 0);
+	ok &= v == s && v == 0;
+
+	/* a huge length: the system call stops at the unmapped page */
+	guard = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (guard == MAP_FAILED || munmap(guard + 4096, 4096)) {
+		ksft_test_result_fail("bad arguments: mmap: %s\n", strerror(errno));
+		return;
+	}
+	v = vgr(guard, SIZE_MAX, 0, st);
+	s = sys_getrandom(guard, SIZE_MAX, 0);
+	ksft_print_msg("huge length: vdso %ld syscall %ld\n", v, s);
+	ok &= v == s;
+	v = vgr(buf, sizeof(buf), GRND_NONBLOCK | GRND_INSECURE, st);
+	ok &= v == sizeof(buf);
+	munmap(guard, 4096);
+	ksft_test_result(ok, "bad arguments get the system call's answer\n");
+}
+
+struct thread_out {
+	unsigned char bytes[64];
+	long ret;
+};
+
+static void *thread_fn(void *arg)
+{
+	struct thread_out *out = arg;
+	void *st = new_state();
+
+	out->ret = st ? vgr(out->bytes, sizeof(out->bytes), 0, st) : -1;
+	return NULL;
+}
+
+static void test_threads(void)
+{
+	struct thread_out out[4];
+	pthread_t t[4];
+	int i, j, ok = 1;
+
+	for (i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, thread_fn, &out[i]);
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < 4; i++) {
+		ok &= out[i].ret == 64;
+		for (j = 0; j < i; j++)
+			ok &= memcmp(out[i].bytes, out[j].bytes, 64) != 0;
+	}
+	ksft_test_result(ok, "4 threads, 4 states: 4 different outputs\n");
+}
+
+static void test_fork(void *st)
+{
+	unsigned char mine[64], child[64];
+	int fds[2], status;
+	pid_t pid;
+
+	/* the state holds a key and a batch now */
+	vgr(mine, 16, 0, st);
+	if (pipe(fds))
+		ksft_exit_fail_msg("pipe: %s\n", strerror(errno));
+	pid = fork();
+	if (!pid) {
+		/* the child's copy of the state was wiped at fork */
+		if (vgr(child, sizeof(child), 0, st) != sizeof(child))
+			_exit(1);
+		_exit(write(fds[1], child, sizeof(child)) != sizeof(child));
+	}
+	waitpid(pid, &status, 0);
+	if (vgr(mine, sizeof(mine), 0, st) != sizeof(mine) ||
+	    read(fds[0], child, sizeof(child)) != sizeof(child) ||
+	    !WIFEXITED(status) || WEXITSTATUS(status)) {
+		ksft_test_result_fail("fork: a call failed\n");
+		return;
+	}
+	close(fds[0]);
+	close(fds[1]);
+	ksft_test_result(memcmp(mine, child, sizeof(mine)) != 0,
+			 "fork: the child does not repeat its parent's bytes\n");
+}
+
+static void test_histogram(void *st)
+{
+	static unsigned char buf[1 << 20];
+	double chi = 0, want = sizeof(buf) / 256.0;
+	unsigned long count[256] = { 0 };
+	size_t i;
+
+	if (vgr(buf, sizeof(buf), 0, st) != sizeof(buf)) {
+		ksft_test_result_fail("histogram: short read\n");
+		return;
+	}
+	for (i = 0; i < sizeof(buf); i++)
+		count[buf[i]]++;
+	for (i = 0; i < 256; i++)
+		chi += (count[i] - want) * (count[i] - want) / want;
+	/* 255 degrees of freedom: mean 255, sd 22.6; these bounds are 6 sd */
+	ksft_test_result(chi > 120 && chi < 390,
+			 "1 MiB byte histogram: chi-square %.1f (255 expected)\n", chi);
+}
+
+/*
+ * In a child, with getrandom made to fail with BLOCKED: a keyed state
+ * answers without the system call; a fresh state, bad flags, and the
+ * first call after the kernel reseeds make it.
+ */
+static void filtered(int fd, void *arg)
+{
+	static const unsigned int nr[] = { SYS_getrandom };
+	void *st = arg, *fresh = new_state();
+	unsigned char buf[256];
+	long r;
+	int urandom = open("/dev/urandom", O_RDONLY);
+
+	vgr(buf, 1, 0, st);	/* surely keyed */
+	r = block_syscalls(nr, 1, SECCOMP_RET_ERRNO | BLOCKED);
+	if (r) {
+		child_result(fd, KSFT_FAIL, "seccomp: %s", strerror(-r));
+		return;
+	}
+	r = vgr(buf, sizeof(buf), 0, st);
+	child_result(fd, r == sizeof(buf) ? KSFT_PASS : KSFT_FAIL,
+		     "keyed state: %ld, no system call", r);
+	r = vgr(buf, 16, 0x100, st);
+	child_result(fd, r == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
+		     "unknown flag: %ld, the system call", r);
+	r = fresh ? vgr(buf, 16, 0, fresh) : 0;
+	child_result(fd, r == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
+		     "fresh state: %ld, the system call for a key", r);
+	if (urandom < 0 || ioctl(urandom, RNDRESEEDCRNG) < 0) {
+		child_result(fd, KSFT_SKIP, "RNDRESEEDCRNG: %s", strerror(errno));
+		return;
+	}
+	r = vgr(buf, 16, 0, st);
+	child_result(fd, r == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
+		     "after a reseed: %ld, the system call for a new key", r);
+}
+
+int main(void)
+{
+	struct vdso_image img;
+	void *st;
+
+	ksft_print_header();
+	if (vdso_open_auxv(&img))
+		ksft_exit_skip("no vDSO\n");
+	if (!vdso_abi.getrandom)
+		ksft_exit_skip("no getrandom in this architecture's vDSO\n");
+	vgetrandom = vdso_lookup(&img, vdso_abi.getrandom, vdso_abi.version);
+	if (!vgetrandom)
+		ksft_exit_fail_msg("%s is missing\n", vdso_abi.getrandom);
+	ksft_set_plan(10);
+	test_params();
+	st = new_state();
+	if (!st)
+		ksft_exit_fail_msg("allocating a state: %s\n", strerror(errno));
+	test_lengths(st);
+	test_bad_args(st);
+	test_threads();
+	test_fork(st);
+	test_histogram(st);
+	run_in_child(4, filtered, st);
+	ksft_finished();
+}
