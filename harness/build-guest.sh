@@ -37,8 +37,6 @@ say GUEST "$arch test programs, log in $log"
 run() { "$@" >>"$log" 2>&1 || { tail -20 "$log" >&2; die "failed: $*"; }; }
 
 run $cc $cflags -static -o "$root/init" "$top/harness/guest/init.c"
-run $cc $cflags -o "$root/tests/libc_vdso" "$top/harness/guest/libc_vdso.c"
-run $cc $cflags -static -o "$root/tests/libc_vdso_static" "$top/harness/guest/libc_vdso.c"
 
 # our selftests
 st=$top/tools/testing/selftests/vDSO
@@ -47,6 +45,12 @@ run make -C "$st" STANDALONE=1 OUTPUT="$work/ours" CC="$cc" KSFT_DIR="$ksft"
 for t in $(make -s -C "$st" STANDALONE=1 print-tests); do
 	cp "$work/ours/$t" "$root/tests/$t"
 done
+libc_vdso() { # OUT [-static]
+	run $cc $cflags -D_GNU_SOURCE $2 -I"$st" -o "$root/tests/$1" \
+		"$top/harness/guest/libc_vdso.c" "$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
+}
+libc_vdso libc_vdso
+libc_vdso libc_vdso_static -static
 for p in vdso_demo vdso_bench; do
 	run $cc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/$p" "$top/harness/guest/$p.c" \
 		"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"

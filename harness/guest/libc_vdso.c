@@ -8,44 +8,21 @@
  * system calls, calls the library, and sends what it got through a pipe.
  * The parent brackets the child with the same system calls, made before
  * and after, and checks each value. Built both dynamic and static (the
- * static C library finds the vDSO itself).
+ * static C library finds the vDSO itself), with the selftests' helpers.
  */
-#define _GNU_SOURCE
 #include <errno.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#if defined(__x86_64__)
-#define THIS_AUDIT_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define THIS_AUDIT_ARCH AUDIT_ARCH_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define THIS_AUDIT_ARCH AUDIT_ARCH_RISCV64
-#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define THIS_AUDIT_ARCH AUDIT_ARCH_PPC64LE
-#elif defined(__s390x__)
-#define THIS_AUDIT_ARCH AUDIT_ARCH_S390X
-#elif defined(__mips__) && _MIPS_SIM == _ABI64
-#define THIS_AUDIT_ARCH AUDIT_ARCH_MIPSEL64
-#elif defined(__arm__)
-#define THIS_AUDIT_ARCH AUDIT_ARCH_ARM
-#else
-#error "unknown architecture"
-#endif
-
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#include "vdso_util.h"
 
 static const int clocks[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
@@ -75,34 +52,12 @@ static const unsigned int denied[] = {
 #endif
 };
 
-static int deny_time_syscalls(void)
-{
-	struct sock_filter f[5 + 2 * ARRAY_SIZE(denied)] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, THIS_AUDIT_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-	};
-	struct sock_fprog prog = { .len = ARRAY_SIZE(f), .filter = f };
-	unsigned int i, n = 4;
-
-	for (i = 0; i < ARRAY_SIZE(denied); i++) {
-		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, denied[i], 0, 1);
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
-	}
-	f[n] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		return -1;
-	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
-}
-
 static void child(int fd)
 {
 	struct answers a = { .ret = 0 };
 	unsigned int i;
 
-	if (deny_time_syscalls()) {
+	if (block_syscalls(denied, ARRAY_SIZE(denied), SECCOMP_RET_KILL_PROCESS)) {
 		perror("seccomp");
 		_exit(2);
 	}

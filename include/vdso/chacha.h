@@ -19,12 +19,18 @@ static __always_inline u32 vdso_rotl32(u32 v, int n)
 	return (v << n) | (v >> (32 - n));
 }
 
-#define VDSO_CHACHA_QR(x, a, b, c, d) do {				\
-	x[a] += x[b]; x[d] = vdso_rotl32(x[d] ^ x[a], 16);		\
-	x[c] += x[d]; x[b] = vdso_rotl32(x[b] ^ x[c], 12);		\
-	x[a] += x[b]; x[d] = vdso_rotl32(x[d] ^ x[a], 8);		\
-	x[c] += x[d]; x[b] = vdso_rotl32(x[b] ^ x[c], 7);		\
-} while (0)
+/* The quarter round on words @a, @b, @c and @d of @x */
+static __always_inline void vdso_chacha_qr(u32 x[16], int a, int b, int c, int d)
+{
+	x[a] += x[b];
+	x[d] = vdso_rotl32(x[d] ^ x[a], 16);
+	x[c] += x[d];
+	x[b] = vdso_rotl32(x[b] ^ x[c], 12);
+	x[a] += x[b];
+	x[d] = vdso_rotl32(x[d] ^ x[a], 8);
+	x[c] += x[d];
+	x[b] = vdso_rotl32(x[b] ^ x[c], 7);
+}
 
 /**
  * vdso_chacha20() - one ChaCha20 block
@@ -39,14 +45,14 @@ static __always_inline void vdso_chacha20(u32 out[16], const u32 in[16])
 		out[i] = in[i];
 	for (i = 0; i < 10; i++) {
 		/* a column round, then a diagonal round */
-		VDSO_CHACHA_QR(out, 0, 4, 8, 12);
-		VDSO_CHACHA_QR(out, 1, 5, 9, 13);
-		VDSO_CHACHA_QR(out, 2, 6, 10, 14);
-		VDSO_CHACHA_QR(out, 3, 7, 11, 15);
-		VDSO_CHACHA_QR(out, 0, 5, 10, 15);
-		VDSO_CHACHA_QR(out, 1, 6, 11, 12);
-		VDSO_CHACHA_QR(out, 2, 7, 8, 13);
-		VDSO_CHACHA_QR(out, 3, 4, 9, 14);
+		vdso_chacha_qr(out, 0, 4, 8, 12);
+		vdso_chacha_qr(out, 1, 5, 9, 13);
+		vdso_chacha_qr(out, 2, 6, 10, 14);
+		vdso_chacha_qr(out, 3, 7, 11, 15);
+		vdso_chacha_qr(out, 0, 5, 10, 15);
+		vdso_chacha_qr(out, 1, 6, 11, 12);
+		vdso_chacha_qr(out, 2, 7, 8, 13);
+		vdso_chacha_qr(out, 3, 4, 9, 14);
 	}
 	for (i = 0; i < 16; i++)
 		out[i] += in[i];

@@ -18,6 +18,7 @@ union vdso_rng_page vdso_k_rng_page __page_aligned_data;
  */
 void vdso_rng_set_generation(unsigned long generation)
 {
+	/* the new key before the new generation: see above */
 	smp_store_release(&vdso_k_rng_page.data.generation, generation);
 }
 

@@ -165,8 +165,8 @@ out:
 static struct vm_area_struct *vdso_vvar_vma(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
-	VMA_ITERATOR(vmi, mm, 0);
 
+	VMA_ITERATOR(vmi, mm, 0);
 	for_each_vma(vmi, vma) {
 		if (vma_is_special_mapping(vma, &vdso_vvar_mapping))
 			return vma;
@@ -180,7 +180,7 @@ static struct vm_area_struct *vdso_vvar_vma(struct mm_struct *mm)
  */
 bool vdso_is_mapped(struct mm_struct *mm)
 {
-	return vdso_vvar_vma(mm) != NULL;
+	return !!vdso_vvar_vma(mm);
 }
 
 #ifdef CONFIG_TIME_NS
