@@ -46,7 +46,7 @@ for t in $(make -s -C "$st" STANDALONE=1 print-tests); do
 	cp "$work/ours/$t" "$root/tests/$t"
 done
 libc_vdso() { # OUT [-static]
-	run $cc $cflags -D_GNU_SOURCE $2 -I"$st" -o "$root/tests/$1" \
+	run $cc $cflags -D_GNU_SOURCE ${2:-} -I"$st" -o "$root/tests/$1" \
 		"$top/harness/guest/libc_vdso.c" "$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
 }
 libc_vdso libc_vdso

@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sched.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "vdso_abi.h"
@@ -62,8 +64,16 @@ static double cost(fn3 f, long a, long b, long c)
 	int i;
 
 	if (base < 0) {
+		double b, least = 1e30;
+
+		/* the least of a few: a timer tick must not land in it */
 		base = 0;
-		base = cost(empty, 0, 0, 0);
+		for (i = 0; i < 5; i++) {
+			b = cost(empty, 0, 0, 0);
+			if (b < least)
+				least = b;
+		}
+		base = least;
 	}
 	asm volatile("" : "+r" (g));	/* a real indirect call, every time */
 	g(a, b, c);	/* first-call costs (the RNG's first seeding) stay out */
@@ -172,5 +182,20 @@ int main(void)
 	     (long)buf, 4, 0, sys_getrandom, (long)buf, 4, 0);
 	line("getrandom(4096)", vgetrandom ? vdso_getrandom : NULL,
 	     (long)buf, 4096, 0, sys_getrandom, (long)buf, 4096, 0);
+
+	/* the same clock read in a time namespace, by a child */
+	f = vdso_lookup(&img, vdso_abi.clock_gettime, vdso_abi.version);
+	if (!unshare(CLONE_NEWTIME)) {
+		pid_t pid = fork();
+
+		if (!pid) {
+			line("clock_gettime(MONOTONIC),timens", f, CLOCK_MONOTONIC,
+			     (long)&ts, 0, sysfn(), SYS_clock_gettime,
+			     CLOCK_MONOTONIC, (long)&ts);
+			fflush(stdout);
+			_exit(0);
+		}
+		waitpid(pid, NULL, 0);
+	}
 	return 0;
 }

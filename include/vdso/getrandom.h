@@ -8,8 +8,8 @@
 
 #include <linux/types.h>
 
-/* Bytes of output a state keeps ready, beyond its key */
-#define VDSO_RNG_BATCH	96
+/* Bytes of output a state keeps ready: four blocks, less the key */
+#define VDSO_RNG_BATCH	(4 * 64 - 32)
 
 /**
  * struct vgetrandom_state - one thread's generator, opaque to user space
@@ -19,9 +19,9 @@
  * @batch:      keystream not yet handed out; bytes are wiped as they go
  * @generation: the kernel RNG's generation the key came from; 0 (as in
  *              a new, wiped-on-fork or dropped state) never matches
- * @pos:        bytes of @batch handed out
  * @in_use:     set during a call, so that a signal handler calling with
  *              the same state goes to the system call instead
+ * @pos:        bytes of @batch handed out
  *
  * User space maps states with MAP_DROPPABLE, which also wipes them in a
  * child at fork(): a child never repeats its parent's output.
@@ -30,8 +30,8 @@ struct vgetrandom_state {
 	u32 key[8];
 	u8 batch[VDSO_RNG_BATCH];
 	unsigned long generation;
-	u8 pos;
 	u8 in_use;
+	u16 pos;
 } __aligned(64);
 
 #ifndef __VDSO__

@@ -26,6 +26,8 @@
 #include <vdso/chacha.h>
 #include <vdso/gettime.h>
 #include <vdso/limits.h>
+#include <vdso/unaligned.h>
+#include <asm/byteorder.h>
 #include <vdso/datapage.h>
 #include <vdso/getrandom.h>
 
@@ -47,11 +49,9 @@ static __always_inline void vdso_wipe(void *p, size_t len)
 	barrier_data(p);
 }
 
-/* One keystream block of the state's key at @counter, as bytes */
-static noinline void vdso_rng_block(const struct vgetrandom_state *st,
-				    u64 counter, u8 out[64])
+/* ChaCha20's input for the state's key, at block 0 */
+static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_state *st)
 {
-	u32 in[16], x[16];
 	int i;
 
 	in[0] = VDSO_CHACHA_C0;
@@ -60,38 +60,41 @@ static noinline void vdso_rng_block(const struct vgetrandom_state *st,
 	in[3] = VDSO_CHACHA_C3;
 	for (i = 0; i < 8; i++)
 		in[4 + i] = READ_ONCE(st->key[i]);
-	in[12] = (u32)counter;
-	in[13] = (u32)(counter >> 32);
-	in[14] = 0;
-	in[15] = 0;
+	for (i = 12; i < 16; i++)
+		in[i] = 0;
+}
 
-	vdso_chacha20(x, in);
-	for (i = 0; i < 16; i++) {
-		out[4 * i + 0] = x[i];
-		out[4 * i + 1] = x[i] >> 8;
-		out[4 * i + 2] = x[i] >> 16;
-		out[4 * i + 3] = x[i] >> 24;
+/* @n blocks of keystream into @dst, from the block @in counts at */
+static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
+{
+	u32 x[16];
+	int i;
+
+	for (; n; n--, dst += 64) {
+		vdso_chacha20(x, in);
+		for (i = 0; i < 16; i++)
+			__put_unaligned_t(__le32, cpu_to_le32(x[i]), dst + 4 * i);
+		/* the 64-bit block counter */
+		if (!++in[12])
+			in[13]++;
 	}
-	vdso_wipe(in, sizeof(in));
 	vdso_wipe(x, sizeof(x));
 }
 
 /*
- * Replace the key, and fill the batch, with the keystream of the blocks
- * at @counter and @counter + 1, which no output has used.
+ * Replace the key, and fill the batch, with keystream no output has
+ * used: the next blocks of @in.
  */
-static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u64 counter)
+static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[16])
 {
-	u8 blk[128];
+	u8 blk[sizeof(st->key) + VDSO_RNG_BATCH];
 	int i;
 
-	vdso_rng_block(st, counter, blk);
-	vdso_rng_block(st, counter + 1, blk + 64);
+	vdso_rng_blocks(in, blk, sizeof(blk) / 64);
 	for (i = 0; i < 8; i++)
-		st->key[i] = blk[4 * i] | blk[4 * i + 1] << 8 |
-			     blk[4 * i + 2] << 16 | (u32)blk[4 * i + 3] << 24;
+		st->key[i] = le32_to_cpu(__get_unaligned_t(__le32, blk + 4 * i));
 	for (i = 0; i < VDSO_RNG_BATCH; i++)
-		st->batch[i] = blk[32 + i];
+		st->batch[i] = blk[sizeof(st->key) + i];
 	st->pos = 0;
 	vdso_wipe(blk, sizeof(blk));
 }
@@ -100,7 +103,7 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u64 coun
 static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 					  u8 *dst, size_t len)
 {
-	u64 counter = 0;
+	u32 in[16];
 
 	/* what the batch holds first, wiped as it goes */
 	while (len && st->pos < VDSO_RNG_BATCH) {
@@ -108,21 +111,23 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 		st->batch[st->pos++] = 0;
 		len--;
 	}
-	/* whole blocks straight into the buffer, then a new key */
+	if (!len)
+		return;
+
+	vdso_rng_setup(in, st);
+	/* whole blocks straight into the buffer */
 	if (len >= 64) {
-		for (; len >= 64; len -= 64, dst += 64)
-			vdso_rng_block(st, counter++, dst);
-		vdso_rng_rekey(st, counter);
+		vdso_rng_blocks(in, dst, len / 64);
+		dst += len & ~(size_t)63;
+		len &= 63;
 	}
-	/* the tail from a batch */
-	if (len) {
-		if (st->pos == VDSO_RNG_BATCH)
-			vdso_rng_rekey(st, 0);
-		while (len--) {
-			*dst++ = st->batch[st->pos];
-			st->batch[st->pos++] = 0;
-		}
+	/* then a new key, and the tail from a new batch */
+	vdso_rng_rekey(st, in);
+	while (len--) {
+		*dst++ = st->batch[st->pos];
+		st->batch[st->pos++] = 0;
 	}
+	vdso_wipe(in, sizeof(in));
 }
 
 static __always_inline bool vdso_rng_flags_ok(unsigned int flags)
