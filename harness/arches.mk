@@ -8,11 +8,12 @@
 # <arch>-append   further kernel arguments
 # <arch>-fallback kernel arguments that put the kernel on a clocksource
 #                 the vDSO cannot read
+# <arch>-novdso   kernel arguments that leave processes without a vDSO
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
 
-ARCHES ?= x86_64
+ARCHES ?= x86_64 arm64
 
 x86_64-kbuild	:= x86
 x86_64-cross	:=
@@ -22,5 +23,18 @@ x86_64-console	:= ttyS0
 x86_64-append	:= tsc=reliable
 x86_64-pkgs	:= gcc qemu-system-x86
 x86_64-fallback	:= clocksource=hpet
+x86_64-novdso	:= vdso=0
 x86_64-bench	:= tsc_early_khz=1000000 norandmaps
 x86_64-bench-qemu	:= -cpu max,-rdrand,-rdseed
+
+arm64-kbuild	:= arm64
+arm64-cross	:= aarch64-linux-gnu-
+arm64-image	:= arch/arm64/boot/Image
+arm64-qemu	:= qemu-system-aarch64 -machine virt -cpu max,pauth-impdef=on -smp 2 -m 512M
+arm64-console	:= ttyAMA0
+arm64-append	:=
+arm64-fallback	:=
+arm64-novdso	:=
+arm64-bench	:=
+arm64-bench-qemu :=
+arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm

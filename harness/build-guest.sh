@@ -59,16 +59,29 @@ done
 # upstream's selftests, as upstream builds them
 up=$build/pristine/tools/testing/selftests/vDSO
 mkdir -p "$work/upstream"
-run make -C "$up" OUTPUT="$work/upstream" CC="$cc"
+run make -C "$up" OUTPUT="$work/upstream" CC="$cc" ARCH="$(getvar kbuild)"
 for t in $(cd "$work/upstream" && ls); do
 	cp "$work/upstream/$t" "$root/tests/upstream_$t"
 done
 
-# the libraries of the dynamic programs
+# the libraries of the dynamic programs: the host's, or the cross
+# toolchain's from its sysroot (the loader where the program asks for
+# it, the rest where that loader looks: /lib/<triplet>)
+triplet=${cross%-}
 for f in "$root"/tests/*; do
 	"${cross}readelf" -d "$f" 2>/dev/null | grep -q NEEDED || continue
-	ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
-		mkdir -p "$root$(dirname "$lib")"
-		cp -L "$lib" "$root$lib"
-	done
+	if [ -z "$cross" ]; then
+		ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+			mkdir -p "$root$(dirname "$lib")"
+			cp -L "$lib" "$root$lib"
+		done
+		continue
+	fi
+	interp=$("${cross}readelf" -lW "$f" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
+	mkdir -p "$root$(dirname "$interp")" "$root/lib/$triplet"
+	cp -L "/usr/$triplet/lib/$(basename "$interp")" "$root$interp"
+	"${cross}readelf" -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' |
+		while read -r lib; do
+			cp -L "/usr/$triplet/lib/$lib" "$root/lib/$triplet/$lib"
+		done
 done

@@ -93,7 +93,9 @@ int main(void)
 	struct vdso_image img;
 	gettime_fn getres = NULL;
 	gettimeofday_fn gtod = NULL;
+#ifdef SYS_time
 	time_fn vtime = NULL;
+#endif
 	getcpu_fn getcpu = NULL;
 	struct timespec ts;
 	struct timeval tv;
@@ -118,8 +120,10 @@ int main(void)
 		getres = vdso_lookup(&img, vdso_abi.clock_getres, vdso_abi.version);
 	if (vdso_abi.gettimeofday)
 		gtod = vdso_lookup(&img, vdso_abi.gettimeofday, vdso_abi.version);
+#ifdef SYS_time
 	if (vdso_abi.time)
 		vtime = vdso_lookup(&img, vdso_abi.time, vdso_abi.version);
+#endif
 	if (vdso_abi.getcpu)
 		getcpu = vdso_lookup(&img, vdso_abi.getcpu, vdso_abi.version);
 	if (!vdso_gettime) {

@@ -35,10 +35,10 @@ struct vdso_image {
  * between the labels <name>_start and <name>_end
  */
 #define VDSO_IMAGE_DEFINE(var, name)				\
-	extern u8 name##_start[], name##_end[];			\
+	extern char name##_start[], name##_end[];		\
 	struct vdso_image var = {				\
-		.text = name##_start,				\
-		.end = name##_end,				\
+		.text = (u8 *)name##_start,			\
+		.end = (u8 *)name##_end,			\
 	}
 
 int vdso_image_init(struct vdso_image *image);

@@ -44,7 +44,13 @@ __iter_div_u64_rem(u64 dividend, u32 divisor, u64 *remainder)
 static __always_inline u64 mul_u64_u32_add_u64_shr(u64 a, u32 mul, u64 b,
 						   unsigned int shift)
 {
-	return (u64)(((u128)a * mul + b) >> shift);
+	u128 t = (u128)a * mul + b;
+	u64 lo = t, hi = t >> 64;
+
+	/* a variable 128-bit shift would be a libgcc call on some arches */
+	if (!shift)
+		return lo;
+	return (lo >> shift) | (hi << (64 - shift));
 }
 #else
 static __always_inline u64 mul_u64_u32_add_u64_shr(u64 a, u32 mul, u64 b,

@@ -11,15 +11,21 @@
 #   vdso-cflags       flags added for the image's code
 #   vdso-cflags-out   kernel flags to take away for it
 #   vdso-exports      symbol@VERSION pairs the image must export
+#   vdso-embed        n when the architecture embeds the image itself
+#                     (with include/vdso/image.S); y by default
 #
-# The linker script is $(src)/vdso.lds.S.
+# The linker script is $(src)/vdso.lds.S. cmd_vdso_offsets writes a header
+# of "#define vdso_offset_<name> <offset>" for each <name>=<symbol> in
+# $(vdso-offsets), for the kernel code that finds entries by offset.
 
 vdso-page-size	:= $(shell echo $$((1 << $(CONFIG_PAGE_SHIFT))))
 vdso-lib-objs	:= $(patsubst %,vdso-lib-%.o,$(vdso-lib))
 vdso-objs	:= $(vdso-arch-objs) $(vdso-lib-objs)
 
+vdso-embed	?= y
+
 targets += $(vdso-objs) vdso.lds $(vdso-name).so.dbg $(vdso-name).so
-obj-y += $(vdso-name)-image.o
+obj-$(vdso-embed) += $(vdso-name)-image.o
 
 # User-space code: no tracing, sanitizers, coverage, stack protector or
 # kernel code model; position-independent, with unwind tables.
@@ -34,6 +40,7 @@ vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
 $(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
 	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(KBUILD_CFLAGS)) \
 	-fPIC -O2 -fasynchronous-unwind-tables -fno-stack-protector \
+	-fno-tree-loop-distribute-patterns \
 	-fno-omit-frame-pointer -D__VDSO__ -DBUILD_VDSO \
 	-DDISABLE_BRANCH_PROFILING $(vdso-cflags)
 $(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS += -D__VDSO__ -DBUILD_VDSO
@@ -69,5 +76,9 @@ $(obj)/$(vdso-name).so: $(obj)/$(vdso-name).so.dbg FORCE
 
 AFLAGS_$(vdso-name)-image.o := -DVDSO_NAME=$(vdso-name) \
 			       -DVDSO_FILE='"$(obj)/$(vdso-name).so"'
-$(obj)/$(vdso-name)-image.o: $(srctree)/lib/vdso/image.S $(obj)/$(vdso-name).so FORCE
+$(obj)/$(vdso-name)-image.o: $(srctree)/include/vdso/image.S $(obj)/$(vdso-name).so FORCE
 	$(call if_changed_rule,as_o_S)
+
+quiet_cmd_vdso_offsets = VDSOSYM $@
+      cmd_vdso_offsets = $(CONFIG_SHELL) $(srctree)/lib/vdso/gen-offsets.sh \
+			 '$(NM)' $< $(vdso-offsets) > $@

@@ -52,8 +52,16 @@ const struct vdso_abi vdso_abi = {
 
 #elif defined(__aarch64__)
 
-/* Entry points only: the export table is not filled in for arm64 yet. */
 static const char * const clocksources[] = { "arch_sys_counter", NULL };
+
+static const struct vdso_export exports[] = {
+	{ "__kernel_rt_sigreturn",	STB_GLOBAL,	0 },
+	{ "__kernel_gettimeofday",	STB_GLOBAL,	0 },
+	{ "__kernel_clock_gettime",	STB_GLOBAL,	0 },
+	{ "__kernel_clock_getres",	STB_GLOBAL,	0 },
+	{ "__kernel_getrandom",		STB_GLOBAL,	0 },
+	{ NULL, 0, 0 }
+};
 
 const struct vdso_abi vdso_abi = {
 	.arch		= "aarch64",
@@ -63,7 +71,9 @@ const struct vdso_abi vdso_abi = {
 	.clock_gettime	= "__kernel_clock_gettime",
 	.gettimeofday	= "__kernel_gettimeofday",
 	.clock_getres	= "__kernel_clock_getres",
+	.getrandom	= "__kernel_getrandom",
 	.clocksources	= clocksources,
+	.exports	= exports,
 };
 
 #elif defined(__riscv) && __riscv_xlen == 64

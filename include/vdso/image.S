@@ -3,9 +3,10 @@
  * Embeds a linked vDSO image in the kernel, page aligned, between the
  * labels VDSO_NAME_start and VDSO_NAME_end (see VDSO_IMAGE_DEFINE()).
  *
- * Built by lib/vdso/image.mk with VDSO_NAME and VDSO_FILE defined. The
- * image sits in data that is writable until the end of boot, so that an
- * architecture can patch it (x86 applies its alternatives there).
+ * Built by lib/vdso/image.mk with VDSO_NAME and VDSO_FILE defined, or
+ * included by an architecture's own file that defines them. The image
+ * sits in data that is writable until the end of boot, so that an
+ * architecture can patch it (x86 and arm64 apply their alternatives).
  */
 #include <linux/linkage.h>
 #include <asm/page.h>
