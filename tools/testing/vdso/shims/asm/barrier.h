@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel's SMP barriers as C11 fences. */
+#ifndef _TEST_ASM_BARRIER_H
+#define _TEST_ASM_BARRIER_H
+
+#include <linux/compiler.h>
+
+#define smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define smp_rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
+#define smp_wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+
+#endif /* _TEST_ASM_BARRIER_H */

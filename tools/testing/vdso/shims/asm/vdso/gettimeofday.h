@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The harness's arch glue for lib/vdso/gettimeofday.c: the entry points
+ * are test_vdso_*() (and test_vdso_alias_*()), the counter is a variable
+ * the tests set, and the system call goes to a function that counts and
+ * answers it (harness.c).
+ */
+#ifndef _TEST_ASM_VDSO_GETTIMEOFDAY_H
+#define _TEST_ASM_VDSO_GETTIMEOFDAY_H
+
+#include <linux/compiler.h>
+/*
+ * lib/vdso/gettimeofday.c uses smp_rmb() without including this; the x86
+ * glue brings it in through asm/msr.h, so this glue does it openly.
+ */
+#include <asm/barrier.h>
+#include <linux/types.h>
+#include <asm/unistd.h>
+#include <vdso/clocksource.h>
+
+#define VDSO_ENTRY(name)	test_vdso_##name
+#define VDSO_ALIAS(name)						\
+	extern __typeof__(test_vdso_##name) test_vdso_alias_##name	\
+	__attribute__((__alias__("test_vdso_" #name)))
+
+/* the one clock mode vdso_read_counter() can read */
+extern s32 vdso_test_readable_mode;
+/* what the counter reads */
+extern u64 vdso_test_cycles;
+/* the system call, counted per number */
+long vdso_test_syscall3(long nr, long a0, long a1, long a2);
+
+static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+{
+	if (clock_mode != READ_ONCE(vdso_test_readable_mode))
+		return false;
+	*cycles = READ_ONCE(vdso_test_cycles);
+	return true;
+}
+
+static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
+{
+	return vdso_test_syscall3(nr, a0, a1, a2);
+}
+
+#endif /* _TEST_ASM_VDSO_GETTIMEOFDAY_H */

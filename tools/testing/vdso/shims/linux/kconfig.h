@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel configuration the harness builds the code under test with.
+ * Force-included into every translation unit (-include), as the kernel's
+ * own build force-includes its generated autoconf.h and kconfig.h.
+ */
+#ifndef _TEST_LINUX_KCONFIG_H
+#define _TEST_LINUX_KCONFIG_H
+
+#define CONFIG_GENERIC_GETTIMEOFDAY	1
+#define CONFIG_TIME_NS			1
+#define CONFIG_HZ			250
+
+/* -DVDSO_TEST_NO_INT128 builds the 32-bit paths of vdso/math64.h. */
+#ifndef VDSO_TEST_NO_INT128
+#define CONFIG_ARCH_SUPPORTS_INT128	1
+#endif
+
+/*
+ * Every option used here is defined to 1, so IS_ENABLED() is the option
+ * itself: in #if an undefined option reads as 0, in C code it does not
+ * compile, which is what a harness wants.
+ */
+#define IS_ENABLED(option)	(option)
+
+#endif /* _TEST_LINUX_KCONFIG_H */
