@@ -69,7 +69,12 @@ $missing"
 fi
 
 say BUILD "$arch kernel ($flavour), log in $out/build.log"
-if ! kmake -j"$(nproc)" >"$out/build.log" 2>&1; then
+# progress: a line every 500 build steps (a cold build is ~2500)
+progress() {
+	tee "$out/build.log" | awk '/^  [A-Z]/ && ++n % 500 == 0 {
+		printf("  ...     %d build steps\n", n); fflush() }'
+}
+if ! kmake -j"$(nproc)" 2>&1 | progress; then
 	grep -E 'error|Error|\*\*\*' "$out/build.log" | head -20 >&2
 	die "the kernel build failed: see $out/build.log"
 fi

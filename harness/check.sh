@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# check.sh ARCH...: build, boot and test each architecture; print a summary
-# per architecture and last "N passed, N failed, N skipped". Exits nonzero
-# on any failure, hang or panic.
+# check.sh ARCH...: run the host harness (tools/testing/vdso), then build,
+# boot and test each architecture; print a summary per step and last
+# "N passed, N failed, N skipped". Exits nonzero on any failure, hang or
+# panic.
 #
 # Each architecture boots several times, each with its own list of tests:
 #
@@ -65,6 +66,24 @@ boot() {
 }
 
 all_p=0 all_f=0 all_s=0 status=0
+
+# First the generic library on the host (tools/testing/vdso).
+"$top/harness/prepare.sh" || exit 1
+printf '  %-7s %s\n' HOST "tools/testing/vdso, log in $build/host-tests.log"
+make -C "$top/tools/testing/vdso" > "$build/host-tests.log" 2>&1
+host_rc=$?
+res=$(tail -n 5 "$build/host-tests.log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+if [ -z "$res" ]; then
+	echo "  FAIL  host: tools/testing/vdso did not finish: see $build/host-tests.log"
+	all_f=1
+else
+	grep '^not ok' "$build/host-tests.log" | sed 's/^/        /'
+	all_p=${res% *}; all_f=${res#* }
+	[ "$host_rc" = 0 ] || [ "$all_f" != 0 ] || all_f=1
+	echo "host: $all_p passed, $all_f failed"
+fi
+[ "$all_f" = 0 ] || status=1
+
 for arch in "$@"; do
 	passed=0 failed=0 skipped=0
 	if [ -z "$(getvar "$arch" kbuild)" ]; then

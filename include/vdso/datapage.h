@@ -139,8 +139,12 @@ struct page;
 struct timens_offsets;
 void vdso_timens_page_init(struct page *page, const struct timens_offsets *offsets);
 #else
-/* The [vvar] pages as the vDSO sees them, placed by vdso/image.lds.S */
-extern const u8 vdso_data_area[VDSO_DATA_SIZE]
+/*
+ * The [vvar] pages as the vDSO sees them, placed by vdso/image.lds.S.
+ * Not const: the kernel changes them under the reader's feet, and a
+ * const object would let the compiler move its loads across barriers.
+ */
+extern u8 vdso_data_area[VDSO_DATA_SIZE]
 	__attribute__((visibility("hidden")));
 #endif
 

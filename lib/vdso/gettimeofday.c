@@ -21,6 +21,7 @@
  */
 #include <linux/compiler.h>
 #include <linux/time.h>
+#include <asm/barrier.h>
 #include <asm/vdso/gettimeofday.h>
 #include <vdso/datapage.h>
 #include <vdso/gettime.h>
@@ -121,9 +122,12 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		  clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_clock_base *b = &vd->base[clock];
+	struct vdso_counter cnt;
+	struct vdso_clock_base base;
 	u64 cycles, sec, ns;
 	u32 seq, rem;
 
+	/* only loads in the loop: the arithmetic waits for a consistent copy */
 	do {
 		seq = vdso_seq_begin(vd);
 		if (unlikely(seq & 1))
@@ -131,9 +135,12 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		/* plain loads from here on: the retry catches a torn read */
 		if (!vdso_read_counter(vd->clock_mode, &cycles))
 			return VDSO_READ_SYSCALL;
-		ns = vdso_counter_ns(c, cycles, b->snsec);
-		sec = b->sec;
+		cnt = *c;
+		base = *b;
 	} while (vdso_seq_retry(vd, seq));
+
+	ns = vdso_counter_ns(&cnt, cycles, base.snsec);
+	sec = base.sec;
 
 	/* below a second, but for the last moments of one or a long sleep */
 	if (likely(ns < NSEC_PER_SEC)) {
@@ -232,10 +239,25 @@ vdso_gettime(clockid_t clock, struct __kernel_timespec *ts)
  *
  * Return: 0, or what the system call returns.
  */
+/* clock_gettime() for a task in a time namespace: out of line, and whole */
+static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (vdso_timens_read(vdso_time_page(), clock, ts) == VDSO_READ_OK)
+		return 0;
+	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
+}
+
 int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
 {
-	if (likely(ts) && likely(vdso_gettime(clock, ts) == VDSO_READ_OK))
+	enum vdso_read ret = VDSO_READ_SYSCALL;
+
+	if (likely(ts))
+		ret = vdso_read_clock(vdso_time_page(), clock, ts);
+	if (likely(ret == VDSO_READ_OK))
 		return 0;
+	/* a tail call: the fast path above stays free of calls */
+	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
+		return vdso_timens_gettime(clock, ts);
 	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
 }
 

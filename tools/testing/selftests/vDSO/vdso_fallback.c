@@ -23,11 +23,7 @@
  * child process and the parent reports and restores the clocksource.
  */
 #include <errno.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <stddef.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 
 #include "kselftest.h"
@@ -35,15 +31,6 @@
 #include "vdso_child.h"
 #include "vdso_util.h"
 
-#if defined(__x86_64__)
-#define AUDIT_ARCH_NATIVE	AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define AUDIT_ARCH_NATIVE	AUDIT_ARCH_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define AUDIT_ARCH_NATIVE	AUDIT_ARCH_RISCV64
-#else
-#error "add the audit arch of this architecture"
-#endif
 
 #define CS_DIR		"/sys/devices/system/clocksource/clocksource0/"
 #define CS_CURRENT	CS_DIR "current_clocksource"
@@ -76,27 +63,12 @@ static struct timespec mono_res;	/* clock_getres(MONOTONIC), unfiltered */
 
 static int block_time_syscalls(void)
 {
-	struct sock_filter f[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_NATIVE, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		/* jump offsets count to the last statement, "block" */
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clock_gettime, 5, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_gettimeofday, 4, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clock_getres, 3, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getcpu, 2, 0),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_TIME_NR, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | BLOCKED),
+	static const unsigned int nr[] = {
+		SYS_clock_gettime, SYS_gettimeofday, SYS_clock_getres,
+		SYS_getcpu, SYS_TIME_NR,
 	};
-	struct sock_fprog prog = { .len = ARRAY_SIZE(f), .filter = f };
 
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		return -errno;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
-		return -errno;
-	return 0;
+	return block_syscalls(nr, ARRAY_SIZE(nr), SECCOMP_RET_ERRNO | BLOCKED);
 }
 
 static void check_clock(int fd, clockid_t clk, int want)

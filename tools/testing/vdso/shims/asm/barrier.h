@@ -5,8 +5,11 @@
 
 #include <linux/compiler.h>
 
+/* loads and stores on either side stay on their side */
 #define smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
+/* loads before it complete before loads after it */
 #define smp_rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
+/* stores before it are visible before stores after it */
 #define smp_wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
 
 #endif /* _TEST_ASM_BARRIER_H */

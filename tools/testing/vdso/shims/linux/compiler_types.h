@@ -10,5 +10,6 @@
 #define noinline		__attribute__((__noinline__))
 #define __aligned(x)		__attribute__((__aligned__(x)))
 #define __maybe_unused		__attribute__((__unused__))
+#define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 
 #endif /* _TEST_LINUX_COMPILER_TYPES_H */

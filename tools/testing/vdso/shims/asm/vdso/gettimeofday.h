@@ -27,6 +27,8 @@
 extern s32 vdso_test_readable_mode;
 /* what the counter reads */
 extern u64 vdso_test_cycles;
+/* counter reads by this thread: the torture test counts retries with it */
+extern __thread unsigned long vdso_test_counter_reads;
 /* the system call, counted per number */
 long vdso_test_syscall3(long nr, long a0, long a1, long a2);
 
@@ -34,6 +36,7 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
 	if (clock_mode != READ_ONCE(vdso_test_readable_mode))
 		return false;
+	vdso_test_counter_reads++;
 	*cycles = READ_ONCE(vdso_test_cycles);
 	return true;
 }

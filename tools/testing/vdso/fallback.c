@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * When the reader must make the system call, and when it must not: every
+ * clock id, valid and not; clock modes it cannot read; NULL pointers. The
+ * glue counts each system call by number (harness.c).
+ */
+#include <sys/syscall.h>
+
+#include "vdso_test.h"
+
+const int fallback_tests = 8;
+
+static const clockid_t valid_ids[] = {
+	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW,
+	CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, CLOCK_TAI,
+};
+
+/* CPU-time and fd clock ids, as include/linux/posix-timers.h makes them */
+#define CPUCLOCK_PROF		0
+#define CPUCLOCK_VIRT		1
+#define CPUCLOCK_SCHED		2
+#define CPUCLOCK_PERTHREAD	4
+#define CLOCKFD			3
+#define PROCESS_CLOCK(pid, c)	((clockid_t)((~(unsigned int)(pid) << 3) | (c)))
+#define THREAD_CLOCK(tid, c)	PROCESS_CLOCK(tid, (c) | CPUCLOCK_PERTHREAD)
+
+static clockid_t bad_ids[64];
+static size_t nr_bad;
+
+static void make_bad_ids(void)
+{
+	static const clockid_t fixed[] = {
+		CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID,
+		CLOCK_REALTIME_ALARM, CLOCK_BOOTTIME_ALARM, CLOCK_SGI_CYCLE,
+		12, 13, 15, 16, 31, 32, 33, 63, 64, 100, 1000, 0x10000,
+		INT_MAX, -1, INT_MIN, INT_MIN + 1,
+		PROCESS_CLOCK(0, CPUCLOCK_PROF), PROCESS_CLOCK(0, CPUCLOCK_VIRT),
+		PROCESS_CLOCK(0, CPUCLOCK_SCHED), THREAD_CLOCK(0, CPUCLOCK_PROF),
+		THREAD_CLOCK(0, CPUCLOCK_SCHED), PROCESS_CLOCK(0, 3),
+		PROCESS_CLOCK(0, 7),
+	};
+	pid_t pid = getpid();
+
+	memcpy(bad_ids, fixed, sizeof(fixed));
+	nr_bad = ARRAY_SIZE(fixed);
+	bad_ids[nr_bad++] = PROCESS_CLOCK(pid, CPUCLOCK_SCHED);
+	bad_ids[nr_bad++] = PROCESS_CLOCK(pid, CPUCLOCK_PROF);
+	bad_ids[nr_bad++] = THREAD_CLOCK(pid, CPUCLOCK_SCHED);
+	bad_ids[nr_bad++] = PROCESS_CLOCK(1, CPUCLOCK_SCHED);
+	bad_ids[nr_bad++] = PROCESS_CLOCK(0, CLOCKFD);		/* fd 0 */
+	bad_ids[nr_bad++] = PROCESS_CLOCK(0x7ffffff, CPUCLOCK_SCHED);
+}
+
+static long direct(long nr, long a0, long a1)
+{
+	long ret = syscall(nr, a0, a1, 0);
+
+	return ret == -1 ? -errno : ret;
+}
+
+/* a fresh random state the reader can read */
+static void publish(enum vdso_clock_mode mode)
+{
+	struct tk_sample s;
+
+	tk_random(&s);
+	s.cs.vdso_clock_mode = mode;
+	tk_publish(&s);
+	sys_reset();
+}
+
+static void test_valid_no_syscall(void)
+{
+	int n;
+
+	t_begin();
+	for (n = 0; n < 1000; n++) {
+		size_t i;
+
+		publish(VDSO_CLOCKMODE_TEST);
+		for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
+			struct __kernel_timespec ts;
+
+			if (test_vdso_clock_gettime(valid_ids[i], &ts) || sys_total())
+				t_fail("clock %d: %lu system calls", valid_ids[i], sys_total());
+		}
+	}
+	t_end("the 7 clocks with a slot never make the system call");
+}
+
+static void test_bad_ids_fake(void)
+{
+	size_t i;
+
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST);
+	for (i = 0; i < nr_bad; i++) {
+		struct __kernel_timespec ts = { -1, -1 };
+		long want = -1000 - (long)i;
+		int ret;
+
+		sys_reset();
+		sys_fake = true;
+		sys_fake_ret = want;
+		ret = test_vdso_clock_gettime(bad_ids[i], &ts);
+		if (ret != want || sys_total() != 1 || sys_calls[__NR_clock_gettime] != 1 ||
+		    sys_last[1] != (long)bad_ids[i] || sys_last[2] != (long)&ts ||
+		    sys_last[3] || ts.tv_sec != -1 || ts.tv_nsec != -1)
+			t_fail("id %d: ret %d (want %ld), %lu calls, args %ld %#lx %ld",
+			       bad_ids[i], ret, want, sys_total(), sys_last[1],
+			       sys_last[2], sys_last[3]);
+		sys_reset();
+		sys_fake = true;
+		sys_fake_ret = want;
+		ret = test_vdso_clock_getres(bad_ids[i], &ts);
+		if (ret != want || sys_total() != 1 || sys_calls[__NR_clock_getres] != 1 ||
+		    sys_last[1] != (long)bad_ids[i] || sys_last[2] != (long)&ts || sys_last[3])
+			t_fail("getres id %d: ret %d (want %ld), %lu calls", bad_ids[i], ret,
+			       want, sys_total());
+	}
+	sys_reset();
+	t_end("%zu ids with no slot (-1, 12, 100, INT_MIN, CPU clocks...): one syscall, its answer",
+	      nr_bad);
+}
+
+static void test_bad_ids_real(void)
+{
+	size_t i;
+
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST);
+	for (i = 0; i < nr_bad; i++) {
+		struct __kernel_timespec ts, ts2;
+		long want = direct(__NR_clock_gettime, bad_ids[i], (long)&ts2);
+		long ret;
+
+		sys_reset();
+		ret = test_vdso_clock_gettime(bad_ids[i], &ts);
+		if (ret != want || sys_calls[__NR_clock_gettime] != 1 || sys_total() != 1)
+			t_fail("id %d: %ld, the system call says %ld", bad_ids[i], ret, want);
+		want = direct(__NR_clock_getres, bad_ids[i], (long)&ts2);
+		sys_reset();
+		ret = test_vdso_clock_getres(bad_ids[i], &ts);
+		if (ret != want || sys_calls[__NR_clock_getres] != 1 || sys_total() != 1 ||
+		    (!ret && (ts.tv_sec != ts2.tv_sec || ts.tv_nsec != ts2.tv_nsec)))
+			t_fail("getres id %d: %ld, the system call says %ld", bad_ids[i],
+			       ret, want);
+	}
+	t_end("the same ids against the host's system call: the same answers");
+}
+
+/* a clock mode the data names but the glue cannot read */
+static void check_unreadable(const char *what)
+{
+	struct __kernel_old_timeval tv;
+	struct timezone tz;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
+		struct __kernel_timespec ts = { -1, -1 }, res;
+		bool coarse = clock_is(valid_ids[i], T_COARSE);
+		unsigned long want = coarse ? 0 : 1;
+		int ret;
+
+		sys_reset();
+		ret = test_vdso_clock_gettime(valid_ids[i], &ts);
+		if (ret || sys_calls[__NR_clock_gettime] != want || sys_total() != want)
+			t_fail("%s: clock %d: ret %d, %lu calls, want %lu", what,
+			       valid_ids[i], ret, sys_total(), want);
+		if (ts.tv_sec == -1 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC)
+			t_fail("%s: clock %d: %lld.%lld", what, valid_ids[i], ts.tv_sec,
+			       ts.tv_nsec);
+		sys_reset();
+		if (test_vdso_clock_getres(valid_ids[i], &res) || sys_total())
+			t_fail("%s: getres clock %d made a system call", what, valid_ids[i]);
+	}
+	sys_reset();
+	if (test_vdso_gettimeofday(&tv, &tz) || sys_calls[__NR_gettimeofday] != 1 ||
+	    sys_total() != 1 || sys_last[1] != (long)&tv || sys_last[2] != (long)&tz)
+		t_fail("%s: gettimeofday: %lu calls", what, sys_total());
+	sys_reset();
+	if (test_vdso_gettimeofday(NULL, &tz) || sys_total())
+		t_fail("%s: gettimeofday(NULL, tz) made a system call", what);
+	test_vdso_time(NULL);
+	if (sys_total())
+		t_fail("%s: time() made a system call", what);
+}
+
+static void test_mode_none(void)
+{
+	int n;
+
+	t_begin();
+	for (n = 0; n < 100; n++) {
+		publish(VDSO_CLOCKMODE_NONE);
+		check_unreadable("VDSO_CLOCKMODE_NONE");
+	}
+	/* the coarse clocks still read the data */
+	publish(VDSO_CLOCKMODE_NONE);
+	{
+		struct __kernel_timespec a, b;
+
+		test_vdso_clock_gettime(CLOCK_REALTIME_COARSE, &a);
+		b.tv_sec = vd_k()->base[CLOCK_REALTIME_COARSE].sec;
+		b.tv_nsec = vd_k()->base[CLOCK_REALTIME_COARSE].snsec;
+		if (!ts_eq(&a, &b))
+			t_fail("REALTIME_COARSE in mode NONE is not the data's");
+	}
+	t_end("mode NONE: counter clocks, gettimeofday fall back; coarse, getres, time do not");
+}
+
+static void test_mode_unreadable(void)
+{
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST_OTHER);
+	check_unreadable("data TEST_OTHER, glue reads TEST");
+	publish(VDSO_CLOCKMODE_TEST);
+	vdso_test_readable_mode = VDSO_CLOCKMODE_TEST_OTHER;
+	check_unreadable("data TEST, glue reads TEST_OTHER");
+	vdso_test_readable_mode = VDSO_CLOCKMODE_TEST;
+	t_end("a clock mode the glue cannot read: the same fallbacks as NONE");
+}
+
+static void test_null_ts(void)
+{
+	size_t i;
+
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST);
+	for (i = 0; i < ARRAY_SIZE(valid_ids) + nr_bad; i++) {
+		clockid_t id = i < ARRAY_SIZE(valid_ids) ? valid_ids[i] :
+			       bad_ids[i - ARRAY_SIZE(valid_ids)];
+		long want = direct(__NR_clock_gettime, id, 0), ret;
+
+		sys_reset();
+		ret = test_vdso_clock_gettime(id, NULL);
+		if (ret != want || sys_calls[__NR_clock_gettime] != 1 || sys_total() != 1 ||
+		    sys_last[2] != 0)
+			t_fail("id %d: %ld, %lu calls, the system call says %ld", id, ret,
+			       sys_total(), want);
+		if (clock_is(id, T_SLOTS) && ret != -EFAULT)
+			t_fail("id %d: %ld, want -EFAULT", id, ret);
+	}
+	t_end("clock_gettime(id, NULL): one system call for every id, -EFAULT for the valid ones");
+}
+
+static void test_getres_null(void)
+{
+	size_t i;
+
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST);
+	for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
+		sys_reset();
+		if (test_vdso_clock_getres(valid_ids[i], NULL) || sys_total())
+			t_fail("clock %d: not 0 without a system call", valid_ids[i]);
+	}
+	for (i = 0; i < nr_bad; i++) {
+		long want = direct(__NR_clock_getres, bad_ids[i], 0), ret;
+
+		sys_reset();
+		ret = test_vdso_clock_getres(bad_ids[i], NULL);
+		if (ret != want || sys_total() != 1 || sys_calls[__NR_clock_getres] != 1)
+			t_fail("id %d: %ld, %lu calls, want %ld", bad_ids[i], ret,
+			       sys_total(), want);
+	}
+	t_end("clock_getres(id, NULL): 0, no syscall for the 7 clocks; else the syscall's answer");
+}
+
+static void test_gtod_null(void)
+{
+	int ret;
+
+	t_begin();
+	publish(VDSO_CLOCKMODE_TEST);
+	ret = test_vdso_gettimeofday(NULL, NULL);
+	if (ret || sys_total())
+		t_fail("gettimeofday(NULL, NULL): %d, %lu calls", ret, sys_total());
+	publish(VDSO_CLOCKMODE_NONE);
+	ret = test_vdso_gettimeofday(NULL, NULL);
+	if (ret || sys_total())
+		t_fail("mode NONE: gettimeofday(NULL, NULL): %d, %lu calls", ret, sys_total());
+	t_end("gettimeofday(NULL, NULL): 0, no system call, in any mode");
+}
+
+void run_fallback_tests(void)
+{
+	vvar_view(false);
+	vdso_test_readable_mode = VDSO_CLOCKMODE_TEST;
+	make_bad_ids();
+	test_valid_no_syscall();
+	test_bad_ids_fake();
+	test_bad_ids_real();
+	test_mode_none();
+	test_mode_unreadable();
+	test_null_ts();
+	test_getres_null();
+	test_gtod_null();
+	sys_reset();
+}
