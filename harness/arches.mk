@@ -35,6 +35,6 @@ arm64-console	:= ttyAMA0
 arm64-append	:=
 arm64-fallback	:=
 arm64-novdso	:=
-arm64-bench	:=
+arm64-bench	:= norandmaps
 arm64-bench-qemu :=
 arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
