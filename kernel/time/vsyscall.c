@@ -40,10 +40,12 @@ static void vdso_counter_set(struct vdso_counter *c, const struct tk_read_base *
 {
 	/* a base's shifted nanoseconds stay below one second */
 	u64 room = U64_MAX - ((u64)NSEC_PER_SEC << tkr->shift);
+	u64 most = div64_u64(room, tkr->mult);
 
 	c->cycle_last = tkr->cycle_last;
 	c->mask = tkr->mask;
-	c->max_delta = div64_u64(room, tkr->mult);
+	/* below 2^63 too, so that a counter behind cycle_last takes the slow path */
+	c->max_delta = most < S64_MAX ? most : S64_MAX;
 	c->mult = tkr->mult;
 	c->shift = tkr->shift;
 }
