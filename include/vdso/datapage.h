@@ -143,9 +143,11 @@ void vdso_timens_page_init(struct page *page, const struct timens_offsets *offse
  * The [vvar] pages as the vDSO sees them, placed by vdso/image.lds.S.
  * Not const: the kernel changes them under the reader's feet, and a
  * const object would let the compiler move its loads across barriers.
+ * Page aligned, as mapped: without it the compiler copies the structs
+ * byte by byte on architectures that do not load unaligned words.
  */
 extern u8 vdso_data_area[VDSO_DATA_SIZE]
-	__attribute__((visibility("hidden")));
+	__aligned(VDSO_PAGE_SIZE) __attribute__((visibility("hidden")));
 #endif
 
 #endif /* !__ASSEMBLY__ */

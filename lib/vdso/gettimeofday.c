@@ -122,12 +122,9 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		  clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_clock_base *b = &vd->base[clock];
-	struct vdso_counter cnt;
-	struct vdso_clock_base base;
 	u64 cycles, sec, ns;
 	u32 seq, rem;
 
-	/* only loads in the loop: the arithmetic waits for a consistent copy */
 	do {
 		seq = vdso_seq_begin(vd);
 		if (unlikely(seq & 1))
@@ -135,12 +132,13 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		/* plain loads from here on: the retry catches a torn read */
 		if (!vdso_read_counter(vd->clock_mode, &cycles))
 			return VDSO_READ_SYSCALL;
-		cnt = *c;
-		base = *b;
+		/*
+		 * Converted in the loop, so that only two values live on:
+		 * arithmetic on a torn read cannot trap, and is thrown away.
+		 */
+		ns = vdso_counter_ns(c, cycles, b->snsec);
+		sec = b->sec;
 	} while (vdso_seq_retry(vd, seq));
-
-	ns = vdso_counter_ns(&cnt, cycles, base.snsec);
-	sec = base.sec;
 
 	/* below a second, but for the last moments of one or a long sleep */
 	if (likely(ns < NSEC_PER_SEC)) {
