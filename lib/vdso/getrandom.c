@@ -175,17 +175,23 @@ ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
 	if (unlikely(READ_ONCE(st->in_use)))
 		goto syscall;
 
-	WRITE_ONCE(st->in_use, 1);
-	barrier();
 	do {
+		/* each pass: a state dropped meanwhile lost its in_use too */
+		WRITE_ONCE(st->in_use, 1);
+		barrier();
 		gen = READ_ONCE(rng->generation);
 		if (unlikely(READ_ONCE(st->generation) != gen)) {
+			int i;
+
 			/* a new key from the kernel: its generation is at least @gen */
 			if (vdso_syscall3(__NR_getrandom, (long)st->key,
 					  sizeof(st->key), 0) != sizeof(st->key)) {
 				WRITE_ONCE(st->in_use, 0);
 				goto syscall;
 			}
+			/* key bytes are little-endian words, as keystream is */
+			for (i = 0; i < 8; i++)
+				st->key[i] = le32_to_cpu((__force __le32)st->key[i]);
 			st->pos = VDSO_RNG_BATCH;
 			WRITE_ONCE(st->generation, gen);
 		}

@@ -4,6 +4,8 @@
  * (struct vdso_rng_data, mapped at VDSO_PAGE_RNG).
  */
 #include <linux/cache.h>
+#include <linux/compiler.h>
+#include <asm/barrier.h>
 #include <vdso/datapage.h>
 #include <vdso/getrandom.h>
 
