@@ -64,9 +64,17 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 		in[i] = 0;
 }
 
-/* @n blocks of keystream into @dst, from the block @in counts at */
+/*
+ * @n blocks of keystream into @dst, from the block @in counts at. With
+ * VDSO_CHACHA_VECTORS the state lives in vector registers only, which
+ * the architecture's vdso_vector_wipe() clears afterwards.
+ */
 static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 {
+#ifdef VDSO_CHACHA_VECTORS
+	vdso_chacha20_vblocks(in, dst, n);
+	vdso_vector_wipe();
+#else
 	u32 x[16];
 	int i;
 
@@ -79,6 +87,7 @@ static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 			in[13]++;
 	}
 	vdso_wipe(x, sizeof(x));
+#endif
 }
 
 /*

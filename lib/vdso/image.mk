@@ -10,6 +10,8 @@
 #   vdso-ldflags      the linker's flags: emulation, -soname
 #   vdso-cflags       flags added for the image's code
 #   vdso-cflags-out   kernel flags to take away for it
+#   vdso-cflags-<lib> flags for one lib/vdso file only (x86-64 builds
+#                     getrandom with SSE2)
 #   vdso-exports      symbol@VERSION pairs the image must export
 #   vdso-embed        n when the architecture embeds the image itself
 #                     (with include/vdso/image.S); y by default
@@ -52,6 +54,8 @@ $(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
 	$(eval KCOV_INSTRUMENT_$(o) := n)			\
 	$(eval GCOV_PROFILE_$(o) := n)				\
 	$(eval OBJECT_FILES_NON_STANDARD_$(o) := y))
+
+$(foreach l,$(vdso-lib),$(eval CFLAGS_vdso-lib-$(l).o += $(vdso-cflags-$(l))))
 
 $(obj)/vdso-lib-%.o: $(srctree)/lib/vdso/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
