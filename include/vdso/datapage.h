@@ -20,11 +20,19 @@
  * VDSO_PAGE_TIMENS: for a task in a time namespace, the real time data;
  *                   for every other task, nothing is mapped here.
  * VDSO_PAGE_RNG:    struct vdso_rng_data, for getrandom()
+ * VDSO_PAGE_ARCH:   with CONFIG_ARCH_HAS_VDSO_DATA only: the
+ *                   architecture's struct vdso_arch_data
+ *                   (asm/vdso/arch_data.h), the same in every namespace
  */
 #define VDSO_PAGE_TIME		0
 #define VDSO_PAGE_TIMENS	1
 #define VDSO_PAGE_RNG		2
+#define VDSO_PAGE_ARCH		3
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
+#define VDSO_DATA_PAGES		4
+#else
 #define VDSO_DATA_PAGES		3
+#endif
 
 #define VDSO_DATA_SIZE	(VDSO_DATA_PAGES * VDSO_PAGE_SIZE)
 
@@ -116,6 +124,10 @@ struct vdso_rng_data {
 	u32 is_ready;
 };
 
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
+#include <asm/vdso/arch_data.h>
+#endif
+
 #ifndef __VDSO__
 /*
  * The data as the kernel writes it: each a whole page, so that nothing
@@ -135,6 +147,16 @@ union vdso_rng_page {
 extern union vdso_time_page vdso_k_time_page;
 extern union vdso_rng_page vdso_k_rng_page;
 
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
+/* The architecture's page, written by the architecture (lib/vdso/vma.c) */
+union vdso_arch_page {
+	struct vdso_arch_data data;
+	u8 page[VDSO_PAGE_SIZE];
+};
+
+extern union vdso_arch_page vdso_k_arch_page;
+#endif
+
 struct page;
 struct timens_offsets;
 void vdso_timens_page_init(struct page *page, const struct timens_offsets *offsets);
@@ -148,6 +170,13 @@ void vdso_timens_page_init(struct page *page, const struct timens_offsets *offse
  */
 extern u8 vdso_data_area[VDSO_DATA_SIZE]
 	__aligned(VDSO_PAGE_SIZE) __attribute__((visibility("hidden")));
+
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
+static __always_inline const struct vdso_arch_data *vdso_arch_data(void)
+{
+	return (const void *)&vdso_data_area[VDSO_PAGE_ARCH * VDSO_PAGE_SIZE];
+}
+#endif
 #endif
 
 #endif /* !__ASSEMBLY__ */

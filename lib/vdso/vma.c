@@ -30,6 +30,20 @@ static unsigned long vdso_rng_pfn(void)
 	return PHYS_PFN(__pa_symbol(&vdso_k_rng_page));
 }
 
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
+union vdso_arch_page vdso_k_arch_page __page_aligned_data;
+
+static unsigned long vdso_arch_pfn(void)
+{
+	return PHYS_PFN(__pa_symbol(&vdso_k_arch_page));
+}
+#else
+static unsigned long vdso_arch_pfn(void)
+{
+	return 0;
+}
+#endif
+
 static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 				  struct vm_area_struct *vma,
 				  struct vm_fault *vmf)
@@ -50,6 +64,11 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 		if (!IS_ENABLED(CONFIG_VDSO_GETRANDOM))
 			return VM_FAULT_SIGBUS;
 		pfn = vdso_rng_pfn();
+		break;
+	case VDSO_PAGE_ARCH:
+		if (!IS_ENABLED(CONFIG_ARCH_HAS_VDSO_DATA))
+			return VM_FAULT_SIGBUS;
+		pfn = vdso_arch_pfn();
 		break;
 	default:
 		return VM_FAULT_SIGBUS;
