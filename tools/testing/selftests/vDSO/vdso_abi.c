@@ -78,8 +78,20 @@ const struct vdso_abi vdso_abi = {
 
 #elif defined(__riscv) && __riscv_xlen == 64
 
-/* Entry points only: the export table is not filled in for riscv yet. */
 static const char * const clocksources[] = { "riscv_clocksource", NULL };
+
+/* flush_icache and riscv_hwprobe are riscv's own; getrandom is new here */
+static const struct vdso_export exports[] = {
+	{ "__vdso_rt_sigreturn",	STB_GLOBAL,	0 },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
+	{ "__vdso_flush_icache",	STB_GLOBAL,	0 },
+	{ "__vdso_riscv_hwprobe",	STB_GLOBAL,	0 },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
+	{ NULL, 0, 0 }
+};
 
 const struct vdso_abi vdso_abi = {
 	.arch		= "riscv64",
@@ -89,8 +101,11 @@ const struct vdso_abi vdso_abi = {
 	.clock_gettime	= "__vdso_clock_gettime",
 	.gettimeofday	= "__vdso_gettimeofday",
 	.getcpu		= "__vdso_getcpu",
+	.getcpu_syscall	= 1,
 	.clock_getres	= "__vdso_clock_getres",
+	.getrandom	= "__vdso_getrandom",
 	.clocksources	= clocksources,
+	.exports	= exports,
 };
 
 #else

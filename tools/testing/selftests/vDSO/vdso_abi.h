@@ -24,6 +24,11 @@ struct vdso_abi {
 	const char *getcpu;
 	const char *clock_getres;
 	const char *getrandom;
+	/*
+	 * 1 when getcpu is a system call by design: the architecture has no
+	 * per-CPU value user space can read, so the vDSO asks the kernel.
+	 */
+	int getcpu_syscall;
 	/* Clocksources the vDSO can read without a system call. */
 	const char * const *clocksources;
 	/* Exact set of exported symbols; NULL when not filled in yet. */
