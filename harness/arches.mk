@@ -13,7 +13,7 @@
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
 
-ARCHES ?= x86_64 arm64
+ARCHES ?= x86_64 arm64 riscv64
 
 x86_64-kbuild	:= x86
 x86_64-cross	:=
@@ -33,8 +33,20 @@ arm64-image	:= arch/arm64/boot/Image
 arm64-qemu	:= qemu-system-aarch64 -machine virt -cpu max,pauth-impdef=on -smp 2 -m 512M
 arm64-console	:= ttyAMA0
 arm64-append	:=
-arm64-fallback	:=
+arm64-fallback	:= clocksource=jiffies highres=off nohz=off
 arm64-novdso	:=
 arm64-bench	:= norandmaps
 arm64-bench-qemu :=
 arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+
+riscv64-kbuild	:= riscv
+riscv64-cross	:= riscv64-linux-gnu-
+riscv64-image	:= arch/riscv/boot/Image
+riscv64-qemu	:= qemu-system-riscv64 -machine virt -cpu rv64 -smp 2 -m 512M
+riscv64-console	:= ttyS0
+riscv64-append	:=
+riscv64-fallback	:= clocksource=jiffies highres=off nohz=off
+riscv64-novdso	:=
+riscv64-bench	:= norandmaps
+riscv64-bench-qemu :=
+riscv64-pkgs	:= gcc-riscv64-linux-gnu libc6-dev-riscv64-cross qemu-system-misc

@@ -42,7 +42,7 @@ run $cc $cflags -static -o "$root/init" "$top/harness/guest/init.c"
 st=$top/tools/testing/selftests/vDSO
 ksft=$build/pristine/tools/testing/selftests
 run make -C "$st" STANDALONE=1 OUTPUT="$work/ours" CC="$cc" KSFT_DIR="$ksft"
-for t in $(make -s -C "$st" STANDALONE=1 print-tests); do
+for t in $(make -s -C "$st" STANDALONE=1 CC="$cc" print-tests); do
 	cp "$work/ours/$t" "$root/tests/$t"
 done
 libc_vdso() { # OUT [-static]

@@ -24,7 +24,8 @@ getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
 # The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]"
 main_tests() {
 	local t
-	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 print-tests); do
+	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 \
+			CC="$(getvar "$1" cross)gcc" print-tests); do
 		echo "pass $t 600"
 	done
 	for t in $(cd "$build/$1/root/tests" && ls upstream_*); do

@@ -84,6 +84,12 @@ int main(void)
 
 	setup();
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* which counter the kernel (and so the vDSO) runs on in this boot */
+	list = fopen("/sys/devices/system/clocksource/clocksource0/current_clocksource", "r");
+	if (list && fgets(line, sizeof(line), list))
+		printf("init: clocksource %s", line);
+	if (list)
+		fclose(list);
 	list = fopen("/etc/tests", "r");
 	if (!list) {
 		printf("init: no /etc/tests\n");
