@@ -192,39 +192,39 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 }
 
 /*
- * A task in a time namespace: read the system's clock from the page one
- * up, then add what the namespace adds to this clock. Kept out of line,
- * so that tasks outside a namespace pay nothing for it.
+ * For a task in a time namespace the page at VDSO_PAGE_TIME is its
+ * namespace's, and the system's time data sits one page up. The two
+ * functions below read it out of line, so that tasks outside a namespace
+ * pay nothing for them but a test of the mode.
  */
-static noinline enum vdso_read
-vdso_timens_read(const struct vdso_time_data *ns, clockid_t clock,
-		 struct __kernel_timespec *ts)
+static __always_inline const struct vdso_time_data *vdso_timens_host(void)
 {
-	const struct timens_offset *off = &ns->timens_offset[clock];
-	enum vdso_read ret;
-
-	ret = vdso_read_clock(vdso_host_page(ns), clock, ts);
-	if (ret != VDSO_READ_OK || !(BIT(clock) & VDSO_CLOCKS_TIMENS))
-		return ret;
-
-	ts->tv_sec += off->sec;
-	ts->tv_nsec += off->nsec;
-	if (ts->tv_nsec >= NSEC_PER_SEC) {
-		ts->tv_nsec -= NSEC_PER_SEC;
-		ts->tv_sec++;
-	}
-	return VDSO_READ_OK;
+	return (const void *)&vdso_data_area[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
 }
 
-static __always_inline enum vdso_read
-vdso_gettime(clockid_t clock, struct __kernel_timespec *ts)
+/* clock_gettime() for a task in a time namespace: out of line, and whole */
+static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
-	const struct vdso_time_data *vd = vdso_time_page();
-	enum vdso_read ret = vdso_read_clock(vd, clock, ts);
+	const struct timens_offset *off = &vdso_time_page()->timens_offset[clock];
 
-	if (IS_ENABLED(CONFIG_TIME_NS) && unlikely(ret == VDSO_READ_TIMENS))
-		ret = vdso_timens_read(vd, clock, ts);
-	return ret;
+	if (vdso_read_clock(vdso_timens_host(), clock, ts) != VDSO_READ_OK)
+		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
+	/* REALTIME and TAI are the system's; the others move with the namespace */
+	if (BIT(clock) & VDSO_CLOCKS_TIMENS) {
+		ts->tv_sec += off->sec;
+		ts->tv_nsec += off->nsec;
+		if (ts->tv_nsec >= NSEC_PER_SEC) {
+			ts->tv_nsec -= NSEC_PER_SEC;
+			ts->tv_sec++;
+		}
+	}
+	return 0;
+}
+
+/* gettimeofday()'s CLOCK_REALTIME for a task in a time namespace */
+static noinline enum vdso_read vdso_timens_realtime(struct __kernel_timespec *ts)
+{
+	return vdso_read_clock(vdso_timens_host(), CLOCK_REALTIME, ts);
 }
 
 /**
@@ -237,14 +237,6 @@ vdso_gettime(clockid_t clock, struct __kernel_timespec *ts)
  *
  * Return: 0, or what the system call returns.
  */
-/* clock_gettime() for a task in a time namespace: out of line, and whole */
-static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
-{
-	if (vdso_timens_read(vdso_time_page(), clock, ts) == VDSO_READ_OK)
-		return 0;
-	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
-}
-
 int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
 {
 	enum vdso_read ret = VDSO_READ_SYSCALL;
@@ -274,8 +266,12 @@ int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *t
 
 	if (likely(tv)) {
 		struct __kernel_timespec ts;
+		enum vdso_read ret;
 
-		if (vdso_gettime(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
+		ret = vdso_read_clock(vdso_time_page(), CLOCK_REALTIME, &ts);
+		if (IS_ENABLED(CONFIG_TIME_NS) && unlikely(ret == VDSO_READ_TIMENS))
+			ret = vdso_timens_realtime(&ts);
+		if (ret != VDSO_READ_OK)
 			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
 		tv->tv_sec = ts.tv_sec;
 		/* below 2^30, where division by 1000 is this multiply exactly */
