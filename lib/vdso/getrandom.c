@@ -67,13 +67,12 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 /*
  * @n blocks of keystream into @dst, from the block @in counts at. With
  * VDSO_CHACHA_VECTORS the state lives in vector registers only, which
- * the architecture's vdso_vector_wipe() clears afterwards.
+ * vdso_rng_fill() clears when it is done with keystream.
  */
 static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 {
 #ifdef VDSO_CHACHA_VECTORS
 	vdso_chacha20_vblocks(in, dst, n);
-	vdso_vector_wipe();
 #else
 	u32 x[16];
 	int i;
@@ -137,6 +136,13 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 		st->batch[st->pos++] = 0;
 	}
 	vdso_wipe(in, sizeof(in));
+#ifdef VDSO_CHACHA_VECTORS
+	/*
+	 * Last, as the copies of the new key and batch above may have gone
+	 * through vector registers too: none of it stays in one.
+	 */
+	vdso_vector_wipe();
+#endif
 }
 
 static __always_inline bool vdso_rng_flags_ok(unsigned int flags)
