@@ -1,91 +1,236 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The vDSO's ChaCha20 block function (include/vdso/chacha.h) against the
- * test vectors of RFC 8439: section 2.3.2 and appendix A.1, vector 1.
+ * The vDSO's ChaCha20 (include/vdso/chacha.h): the block function and its
+ * vector form against the test vectors of RFC 8439 (section 2.3.2,
+ * appendix A.1), and the vector form against the block function for runs
+ * of 0 to 70 blocks, at any alignment, with the 64-bit block counter
+ * crossing 2^32 and 2^64.
  */
 #include <stdio.h>
 #include <string.h>
 #include <linux/types.h>
+
+/* as an architecture's glue would; x86-64 always has SSE2 */
+#define VDSO_CHACHA_VECTORS	1
 #include <vdso/chacha.h>
+
+#include "rfc8439.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-struct vector {
-	const char *name;
-	u8 key[32];
-	u32 counter;
-	u8 nonce[12];
-	u8 block[64];
+/* the longest run of blocks, and how far into a buffer it starts */
+#define MAX_BLOCKS	70
+#define OFFSETS		16
+/* bytes either side of a run that must stay as they were */
+#define GUARD		64
+
+/* where the block counter starts in the random runs */
+enum start { LOW, ACROSS_2_32, ACROSS_2_64, STARTS };
+
+static const char *const start_name[STARTS] = {
+	[LOW] = "counter below 2^32 - 70",
+	[ACROSS_2_32] = "counter crossing 2^32: word 12 carries into word 13",
+	[ACROSS_2_64] = "counter crossing 2^64: words 12 and 13 wrap to 0",
 };
 
-static const struct vector vectors[] = {
-	{
-		.name = "RFC 8439 2.3.2",
-		.key = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
-			 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
-			 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
-			 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f },
-		.counter = 1,
-		.nonce = { 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x4a,
-			   0x00, 0x00, 0x00, 0x00 },
-		.block = { 0x10, 0xf1, 0xe7, 0xe4, 0xd1, 0x3b, 0x59, 0x15,
-			   0x50, 0x0f, 0xdd, 0x1f, 0xa3, 0x20, 0x71, 0xc4,
-			   0xc7, 0xd1, 0xf4, 0xc7, 0x33, 0xc0, 0x68, 0x03,
-			   0x04, 0x22, 0xaa, 0x9a, 0xc3, 0xd4, 0x6c, 0x4e,
-			   0xd2, 0x82, 0x64, 0x46, 0x07, 0x9f, 0xaa, 0x09,
-			   0x14, 0xc2, 0xd7, 0x05, 0xd9, 0x8b, 0x02, 0xa2,
-			   0xb5, 0x12, 0x9c, 0xd1, 0xde, 0x16, 0x4e, 0xb9,
-			   0xcb, 0xd0, 0x83, 0xe8, 0xa2, 0x50, 0x3c, 0x4e },
-	},
-	{
-		.name = "RFC 8439 A.1 #1",
-		.counter = 0,
-		.block = { 0x76, 0xb8, 0xe0, 0xad, 0xa0, 0xf1, 0x3d, 0x90,
-			   0x40, 0x5d, 0x6a, 0xe5, 0x53, 0x86, 0xbd, 0x28,
-			   0xbd, 0xd2, 0x19, 0xb8, 0xa0, 0x8d, 0xed, 0x1a,
-			   0xa8, 0x36, 0xef, 0xcc, 0x8b, 0x77, 0x0d, 0xc7,
-			   0xda, 0x41, 0x59, 0x7c, 0x51, 0x57, 0x48, 0x8d,
-			   0x77, 0x24, 0xe0, 0x3f, 0xb8, 0xd8, 0x4a, 0x37,
-			   0x6a, 0x43, 0xb8, 0xf4, 0x15, 0x18, 0xa1, 0x1c,
-			   0xc3, 0x87, 0xb6, 0x69, 0xb2, 0xee, 0x65, 0x86 },
-	},
-};
+static int tests, failed;
 
-static u32 le32(const u8 *p)
+static void report(bool ok, const char *fmt, const char *name)
+{
+	tests++;
+	if (!ok)
+		failed++;
+	printf("%sok %d - ", ok ? "" : "not ", tests);
+	printf(fmt, name);
+	putchar('\n');
+}
+
+static u32 get_le32(const u8 *p)
 {
 	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
 }
 
+static void put_le32(u8 *p, u32 v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+/* xorshift64*: the random runs are the same on every run */
+static u64 rnd_state = 0x243f6a8885a308d3ULL;
+
+static u64 rnd64(void)
+{
+	rnd_state ^= rnd_state >> 12;
+	rnd_state ^= rnd_state << 25;
+	rnd_state ^= rnd_state >> 27;
+	return rnd_state * 0x2545f4914f6cdd1dULL;
+}
+
+static void setup(u32 in[16], const u8 key[32], u32 counter, const u8 nonce[12])
+{
+	int i;
+
+	in[0] = VDSO_CHACHA_C0;
+	in[1] = VDSO_CHACHA_C1;
+	in[2] = VDSO_CHACHA_C2;
+	in[3] = VDSO_CHACHA_C3;
+	for (i = 0; i < 8; i++)
+		in[4 + i] = get_le32(key + 4 * i);
+	in[12] = counter;
+	for (i = 0; i < 3; i++)
+		in[13 + i] = get_le32(nonce + 4 * i);
+}
+
+/* @n blocks from vdso_chacha20(), the 64-bit counter in words 12 and 13 */
+static void scalar_blocks(const u32 in[16], u8 *dst, size_t n)
+{
+	u32 x[16], out[16];
+	int i;
+
+	memcpy(x, in, sizeof(x));
+	for (; n; n--, dst += 64) {
+		vdso_chacha20(out, x);
+		for (i = 0; i < 16; i++)
+			put_le32(dst + 4 * i, out[i]);
+		if (!++x[12])
+			x[13]++;
+	}
+}
+
+/* the scalar block function against one RFC block */
+static bool scalar_vector(const struct rfc8439_vector *t)
+{
+	u32 in[16];
+	u8 got[64];
+
+	setup(in, t->key, t->counter, t->nonce);
+	scalar_blocks(in, got, 1);
+	return !memcmp(got, t->block, 64);
+}
+
+/* the vector form against one RFC block, into an odd address */
+static bool vector_vector(const struct rfc8439_vector *t)
+{
+	u32 in[16], want[16];
+	u8 buf[1 + 64 + 1];
+
+	setup(in, t->key, t->counter, t->nonce);
+	memcpy(want, in, sizeof(want));
+	want[12]++;
+	memset(buf, 0xa5, sizeof(buf));
+	vdso_chacha20_vblocks(in, buf + 1, 1);
+	return !memcmp(buf + 1, t->block, 64) && buf[0] == 0xa5 && buf[65] == 0xa5 &&
+	       !memcmp(in, want, sizeof(in));
+}
+
+/* RFC 8439 A.1 #1 and #2 are blocks 0 and 1 of one keystream: one run of 2 */
+static bool vector_two(void)
+{
+	static const u8 zero[32];
+	u32 in[16];
+	u8 got[128];
+
+	setup(in, zero, 0, zero);
+	vdso_chacha20_vblocks(in, got, 2);
+	return !memcmp(got, rfc8439[RFC8439_A1_1].block, 64) &&
+	       !memcmp(got + 64, rfc8439[RFC8439_A1_2].block, 64) && in[12] == 2 && !in[13];
+}
+
+/*
+ * vdso_chacha20_vblocks() against scalar_blocks(): every run length from 0
+ * to MAX_BLOCKS at each of OFFSETS alignments, a random key and nonce each
+ * time, the counter starting as @start says. The output, the bytes around
+ * it, and @in afterwards: words 12 and 13 advanced by n as one 64-bit
+ * counter, the rest as they were.
+ */
+static bool vector_runs(enum start start)
+{
+	static u8 got[GUARD + OFFSETS + 64 * MAX_BLOCKS + GUARD], want[64 * MAX_BLOCKS];
+	unsigned int bad = 0;
+	size_t n, off;
+	int i;
+
+	for (n = 0; n <= MAX_BLOCKS; n++) {
+		for (off = 0; off < OFFSETS; off++) {
+			u32 in[16], before[16];
+			u8 *dst = got + GUARD + off;
+			u64 ctr;
+
+			for (i = 0; i < 16; i++)
+				in[i] = rnd64() >> 32;
+			in[0] = VDSO_CHACHA_C0;
+			in[1] = VDSO_CHACHA_C1;
+			in[2] = VDSO_CHACHA_C2;
+			in[3] = VDSO_CHACHA_C3;
+			switch (start) {
+			case LOW:
+				in[12] %= 0xffffffffU - MAX_BLOCKS;
+				break;
+			case ACROSS_2_32:
+				/* the last of the run's n blocks is past 2^32 */
+				in[12] = -(u32)(1 + rnd64() % (n ? n : 1));
+				break;
+			case ACROSS_2_64:
+				in[12] = -(u32)(1 + rnd64() % (n ? n : 1));
+				in[13] = 0xffffffffU;
+				break;
+			default:
+				break;
+			}
+			memcpy(before, in, sizeof(before));
+			ctr = ((u64)in[13] << 32 | in[12]) + n;
+
+			scalar_blocks(in, want, n);
+			memset(got, 0xa5, sizeof(got));
+			vdso_chacha20_vblocks(in, dst, n);
+
+			if (memcmp(dst, want, 64 * n)) {
+				if (!bad++)
+					printf("# %zu blocks at +%zu: output differs\n", n, off);
+			}
+			for (i = 0; i < (int)sizeof(got); i++) {
+				if ((got + i < dst || got + i >= dst + 64 * n) && got[i] != 0xa5) {
+					if (!bad++)
+						printf("# %zu blocks at +%zu: byte %d written\n", n,
+						       off, (int)(got + i - dst));
+					break;
+				}
+			}
+			if (in[12] != (u32)ctr || in[13] != (u32)(ctr >> 32)) {
+				if (!bad++)
+					printf("# %zu blocks from %#x:%#x: counter %#x:%#x\n",
+					       n, before[13], before[12], in[13], in[12]);
+			}
+			in[12] = before[12];
+			in[13] = before[13];
+			if (memcmp(in, before, sizeof(in))) {
+				if (!bad++)
+					printf("# %zu blocks: other words of in[] changed\n", n);
+			}
+		}
+	}
+	if (bad)
+		printf("# %u bad runs\n", bad);
+	return !bad;
+}
+
 int main(void)
 {
-	unsigned int v, i, failed = 0;
+	unsigned int v;
+	int s;
 
-	printf("TAP version 13\n1..%zu\n", ARRAY_SIZE(vectors));
-	for (v = 0; v < ARRAY_SIZE(vectors); v++) {
-		const struct vector *t = &vectors[v];
-		u32 in[16], out[16];
-		u8 got[64];
-
-		in[0] = VDSO_CHACHA_C0;
-		in[1] = VDSO_CHACHA_C1;
-		in[2] = VDSO_CHACHA_C2;
-		in[3] = VDSO_CHACHA_C3;
-		for (i = 0; i < 8; i++)
-			in[4 + i] = le32(t->key + 4 * i);
-		in[12] = t->counter;
-		for (i = 0; i < 3; i++)
-			in[13 + i] = le32(t->nonce + 4 * i);
-		vdso_chacha20(out, in);
-		for (i = 0; i < 16; i++) {
-			got[4 * i] = out[i];
-			got[4 * i + 1] = out[i] >> 8;
-			got[4 * i + 2] = out[i] >> 16;
-			got[4 * i + 3] = out[i] >> 24;
-		}
-		if (memcmp(got, t->block, 64))
-			failed++;
-		printf("%sok %u - ChaCha20 block, %s\n",
-		       memcmp(got, t->block, 64) ? "not " : "", v + 1, t->name);
-	}
+	printf("TAP version 13\n1..%zu\n", 2 * ARRAY_SIZE(rfc8439) + 1 + STARTS);
+	for (v = 0; v < ARRAY_SIZE(rfc8439); v++)
+		report(scalar_vector(&rfc8439[v]), "ChaCha20 block, %s", rfc8439[v].name);
+	for (v = 0; v < ARRAY_SIZE(rfc8439); v++)
+		report(vector_vector(&rfc8439[v]), "ChaCha20 vector form, %s", rfc8439[v].name);
+	report(vector_two(), "%s", "ChaCha20 vector form, 2 blocks: RFC 8439 A.1 #1 then #2");
+	for (s = 0; s < STARTS; s++)
+		report(vector_runs(s),
+		       "vector form = block function, 0..70 blocks, 16 alignments, %s",
+		       start_name[s]);
 	return failed != 0;
 }

@@ -14,6 +14,7 @@
 s32 vdso_test_readable_mode = VDSO_CLOCKMODE_TEST;
 u64 vdso_test_cycles;
 __thread unsigned long vdso_test_counter_reads;
+unsigned long vdso_test_vector_wipes;
 unsigned int hrtimer_resolution = 1;
 struct timezone sys_tz;
 
@@ -22,6 +23,7 @@ struct timezone sys_tz;
 unsigned long sys_calls[NR_SLOTS];
 bool sys_fake;
 long sys_fake_ret;
+long (*sys_hook)(long nr, long a0, long a1, long a2);
 long sys_last[4];
 
 long vdso_test_syscall3(long nr, long a0, long a1, long a2)
@@ -36,6 +38,8 @@ long vdso_test_syscall3(long nr, long a0, long a1, long a2)
 	sys_last[3] = a2;
 	if (sys_fake)
 		return sys_fake_ret;
+	if (sys_hook)
+		return sys_hook(nr, a0, a1, a2);
 	ret = syscall(nr, a0, a1, a2);
 	return ret == -1 ? -errno : ret;
 }
@@ -45,6 +49,7 @@ void sys_reset(void)
 	memset(sys_calls, 0, sizeof(sys_calls));
 	memset(sys_last, 0, sizeof(sys_last));
 	sys_fake = false;
+	sys_hook = NULL;
 }
 
 unsigned long sys_total(void)
@@ -84,12 +89,14 @@ void vvar_init(void)
 {
 	if (sizeof(vdso_k_time_page) != PAGE_SIZE ||
 	    (unsigned long)&vdso_k_time_page % PAGE_SIZE ||
+	    sizeof(vdso_k_rng_page) != PAGE_SIZE ||
+	    (unsigned long)&vdso_k_rng_page % PAGE_SIZE ||
 	    (unsigned long)vdso_data_area % PAGE_SIZE) {
 		fprintf(stderr, "vdso test: [vvar] pages not page aligned\n");
 		exit(2);
 	}
 	vvar_fd = memfd_create("vdso-test-vvar", 0);
-	if (vvar_fd < 0 || ftruncate(vvar_fd, 2 * PAGE_SIZE)) {
+	if (vvar_fd < 0 || ftruncate(vvar_fd, 3 * PAGE_SIZE)) {
 		perror("vdso test: memfd");
 		exit(2);
 	}
@@ -102,9 +109,10 @@ void vvar_init(void)
 		perror("vdso test: mmap");
 		exit(2);
 	}
-	/* the RNG page is not the time functions' business */
-	map_or_die(vdso_data_area + VDSO_PAGE_RNG * PAGE_SIZE, PROT_NONE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	/* file page 2: the RNG page, written through vdso_k_rng_page */
+	map_or_die(&vdso_k_rng_page, PROT_READ | PROT_WRITE, MAP_SHARED, 2 * PAGE_SIZE);
+	map_or_die(vdso_data_area + VDSO_PAGE_RNG * PAGE_SIZE, PROT_READ, MAP_SHARED,
+		   2 * PAGE_SIZE);
 	vvar_view(false);
 }
 
@@ -131,6 +139,8 @@ void vvar_fini(void)
 		map_or_die(vdso_data_area + i * PAGE_SIZE, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	map_or_die(&vdso_k_time_page, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	map_or_die(&vdso_k_rng_page, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, 0);
 }
 

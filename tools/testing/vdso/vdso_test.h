@@ -34,6 +34,8 @@ int test_vdso_alias_clock_gettime(clockid_t clock, struct __kernel_timespec *ts)
 int test_vdso_alias_clock_getres(clockid_t clock, struct __kernel_timespec *res);
 int test_vdso_alias_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz);
 __kernel_old_time_t test_vdso_alias_time(__kernel_old_time_t *t);
+ssize_t test_vdso_alias_getrandom(void *buffer, size_t len, unsigned int flags,
+				  void *opaque_state, size_t opaque_len);
 
 #define NSEC		1000000000ULL
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -55,11 +57,12 @@ static inline bool clock_is(clockid_t id, unsigned long kinds)
 /* --- [vvar]: harness.c ------------------------------------------------ */
 
 /*
- * The writer's page (vdso_k_time_page, in vsyscall.o) and a namespace
- * page are two pages of one memfd; vdso_data_area, the reader's view, maps
- * them read-only the way the kernel maps [vvar]: the time page at page 0,
- * or, for a task in a time namespace, the namespace page at 0 and the time
- * page at 1. Pages with nothing mapped are PROT_NONE.
+ * The writer's page (vdso_k_time_page, in vsyscall.o), a namespace page
+ * and the RNG page (vdso_k_rng_page, in rng.o) are three pages of one
+ * memfd; vdso_data_area, the reader's view, maps them read-only the way
+ * the kernel maps [vvar]: the time page at page 0, or, for a task in a
+ * time namespace, the namespace page at 0 and the time page at 1; the RNG
+ * page at page 2. Pages with nothing mapped are PROT_NONE.
  */
 void vvar_init(void);
 void vvar_view(bool timens);
@@ -78,6 +81,8 @@ extern unsigned long sys_calls[NR_SLOTS];
 /* when set, vdso_test_syscall3() answers sys_fake_ret without a syscall */
 extern bool sys_fake;
 extern long sys_fake_ret;
+/* else, when set, this answers (after the count) without a syscall */
+extern long (*sys_hook)(long nr, long a0, long a1, long a2);
 extern long sys_last[4];
 
 void sys_reset(void);
@@ -162,11 +167,15 @@ static inline u64 ref_safe_max_delta(u32 mult, u32 shift)
 /* --- the test groups ---------------------------------------------------- */
 
 extern const int math_tests, conv_tests, clock_tests, fallback_tests, timens_tests;
+extern const int getrandom_tests;
+/* "vector" or "scalar": the path getrandom()'s ChaCha20 must take, if set */
+extern const char *getrandom_path;
 void run_math_tests(void);
 void run_conv_tests(void);
 void run_clock_tests(void);
 void run_fallback_tests(void);
 void run_timens_tests(void);
+void run_getrandom_tests(void);
 
 /* clocks.c: random valid timekeepers and the reference for them */
 struct tk_sample {

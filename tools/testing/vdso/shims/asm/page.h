@@ -4,5 +4,6 @@
 
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
 
 #endif /* _TEST_ASM_PAGE_H */

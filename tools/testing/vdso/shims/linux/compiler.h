@@ -16,4 +16,10 @@
 		*(volatile __typeof__(x) *)&(x) = (val);	\
 	} while (0)
 
+/* a barrier() that also takes @ptr as used: stores through it stay */
+static __always_inline void barrier_data(void *ptr)
+{
+	__asm__ __volatile__("" : : "r"(ptr) : "memory");
+}
+
 #endif /* _TEST_LINUX_COMPILER_H */

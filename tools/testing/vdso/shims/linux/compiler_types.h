@@ -9,6 +9,8 @@
 #endif
 #define noinline		__attribute__((__noinline__))
 #define __aligned(x)		__attribute__((__aligned__(x)))
+#define __packed		__attribute__((__packed__))
+#define __force
 #define __maybe_unused		__attribute__((__unused__))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 

@@ -2,8 +2,8 @@
 /*
  * The harness's arch glue for lib/vdso/gettimeofday.c: the entry points
  * are test_vdso_*() (and test_vdso_alias_*()), the counter is a variable
- * the tests set, and the system call goes to a function that counts and
- * answers it (harness.c).
+ * the tests set, the system call goes to a function that counts and
+ * answers it (harness.c), and getrandom() gets x86-64's vector ChaCha20.
  */
 #ifndef _TEST_ASM_VDSO_GETTIMEOFDAY_H
 #define _TEST_ASM_VDSO_GETTIMEOFDAY_H
@@ -45,5 +45,31 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
 	return vdso_test_syscall3(nr, a0, a1, a2);
 }
+
+/*
+ * getrandom()'s ChaCha20 on the XMM registers, as x86-64 builds it (with
+ * SSE2), unless this is the scalar build (VDSO_TEST_NO_VECTORS). The wipe
+ * zeroes xmm0-xmm15 as x86-64's does, and also counts its calls: a test
+ * tells from the count which path a build took.
+ */
+extern unsigned long vdso_test_vector_wipes;
+
+#ifndef VDSO_TEST_NO_VECTORS
+#ifndef __SSE2__
+#error "the vector build of getrandom() needs SSE2"
+#endif
+#define VDSO_CHACHA_VECTORS	1
+
+static __always_inline void vdso_vector_wipe(void)
+{
+	asm volatile (".irp r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15\n\t"
+		      "pxor	%%xmm\\r, %%xmm\\r\n\t"
+		      ".endr"
+		      : : : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",
+			    "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13",
+			    "xmm14", "xmm15");
+	vdso_test_vector_wipes++;
+}
+#endif
 
 #endif /* _TEST_ASM_VDSO_GETTIMEOFDAY_H */
