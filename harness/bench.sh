@@ -8,7 +8,8 @@
 # boots twice; the table says whether the two runs agreed.
 #
 # Prints a Markdown table, writes it to bench/results.md and into the
-# README; reports, and never fails on a number.
+# README; on an x86-64 host it adds a native figure (native_section). It
+# reports, and never fails on a number.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +32,42 @@ run() {
 
 text_size() {
 	"$(getvar "$1" cross)size" -A "$2" | awk '$1 == ".text" { print $2 }'
+}
+
+# native_section: on an x86-64 host, our clock_gettime() read path on the
+# real TSC against a bare ordered TSC read (tools/testing/vdso native.c),
+# as a Markdown section; nothing elsewhere, or if it cannot be measured
+native_section() {
+	local fig cpu
+	[ "$(uname -m)" = x86_64 ] || return 0
+	fig=$(make -s -C "$top/tools/testing/vdso" native 2>/dev/null) || {
+		echo "bench: no native x86_64 figure (make -C tools/testing/vdso native)" >&2
+		return 0
+	}
+	cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+	awk -v cpu="${cpu:-unknown CPU}" '
+		$1 == "tsc:" { mhz = $2; how = $6 }
+		$1 == "ours:" { ours = $2 }
+		$1 == "bare:" { bare = $2 }
+		$1 == "diff:" { diff = $2 }
+		$1 == "libc:" { libc = $2; cs = $NF; sub(/\)$/, "", cs) }
+		$1 == "calls:" { calls = $2; rounds = $7 }
+		END {
+			if (ours == "" || bare == "")
+				exit 1
+			print "### x86_64 native (host)"
+			print ""
+			printf("Nanoseconds per call on the host that ran the bench, %s, TSC at %.0f MHz;\n", cpu, mhz)
+			printf("best of %d rounds of %d calls (`make -C tools/testing/vdso native`).\n", rounds, calls)
+			print ""
+			print "| read | ns/call |"
+			print "|---|---:|"
+			printf("| clock_gettime(MONOTONIC), ours (lib/vdso on the TSC) | %s |\n", ours)
+			printf("| ordered TSC read alone (%s) | %s |\n", how, bare)
+			printf("| difference: ours less the TSC read | %s |\n", diff)
+			printf("| host libc clock_gettime(MONOTONIC) (host vDSO, clocksource %s) | %s |\n", cs, libc)
+			print ""
+		}' <<<"$fig" || echo "bench: native x86_64 figure unreadable: $fig" >&2
 }
 
 {
@@ -74,6 +111,7 @@ for arch in "$@"; do
 		echo
 	} >> "$out.new"
 done
+native_section >> "$out.new"
 mv "$out.new" "$out"
 cat "$out"
 
