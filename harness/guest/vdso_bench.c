@@ -130,6 +130,7 @@ int main(void)
 		{ CLOCK_REALTIME_COARSE, "clock_gettime(REALTIME_COARSE)" },
 		{ CLOCK_MONOTONIC_COARSE, "clock_gettime(MONOTONIC_COARSE)" },
 	};
+	static const long lens[] = { 1, 4, 16, 64, 200, 256, 1024, 4096 };
 	static struct timespec ts;
 	static struct timeval tv;
 	static unsigned int cpu;
@@ -178,10 +179,14 @@ int main(void)
 			vgetrandom = NULL;
 		}
 	}
-	line("getrandom(4)", vgetrandom ? vdso_getrandom : NULL,
-	     (long)buf, 4, 0, sys_getrandom, (long)buf, 4, 0);
-	line("getrandom(4096)", vgetrandom ? vdso_getrandom : NULL,
-	     (long)buf, 4096, 0, sys_getrandom, (long)buf, 4096, 0);
+	/* lengths around the batch (224 bytes) and the block (64) */
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "getrandom(%ld)", lens[i]);
+		line(name, vgetrandom ? vdso_getrandom : NULL,
+		     (long)buf, lens[i], 0, sys_getrandom, (long)buf, lens[i], 0);
+	}
 
 	/* the same clock read in a time namespace, by a child */
 	f = vdso_lookup(&img, vdso_abi.clock_gettime, vdso_abi.version);
