@@ -35,8 +35,10 @@ text_size() {
 }
 
 # native_section: on an x86-64 host, our clock_gettime() read path on the
-# real TSC against a bare ordered TSC read (tools/testing/vdso native.c),
-# as a Markdown section; nothing elsewhere, or if it cannot be measured
+# real TSC against a bare ordered TSC read, then our getrandom() with the
+# vector and the scalar ChaCha20 against the host's system call, length by
+# length (tools/testing/vdso native.c), as a Markdown section; nothing
+# elsewhere, or if it cannot be measured
 native_section() {
 	local fig cpu
 	[ "$(uname -m)" = x86_64 ] || return 0
@@ -52,6 +54,14 @@ native_section() {
 		$1 == "diff:" { diff = $2 }
 		$1 == "libc:" { libc = $2; cs = $NF; sub(/\)$/, "", cs) }
 		$1 == "calls:" { calls = $2; rounds = $7 }
+		$1 == "getrandom:" {
+			len[++n] = $2
+			for (i = 4; i < NF; i += 2)
+				ns[$2, $i] = $(i + 1)
+		}
+		$1 == "getrandom" && $2 == "rounds:" { grounds = $3; gms = $6 }
+		$1 == "getrandom" && $2 == "paths:" { paths = $3 " " $4 }
+		$1 == "getrandom" && $2 == "check:" { keys = $3; after = $8; short = $12 }
 		END {
 			if (ours == "" || bare == "")
 				exit 1
@@ -66,6 +76,41 @@ native_section() {
 			printf("| ordered TSC read alone (%s) | %s |\n", how, bare)
 			printf("| difference: ours less the TSC read | %s |\n", diff)
 			printf("| host libc clock_gettime(MONOTONIC) (host vDSO, clocksource %s) | %s |\n", cs, libc)
+			print ""
+			if (!n)
+				exit 0
+			print "getrandom(buf, length, 0) in ns per call on the same host, length"
+			print "in bytes: lib/vdso/getrandom.c built with the vector ChaCha20 (SSE2,"
+			print "as x86-64 has it) and with the scalar one, each from a seeded state"
+			print "on a ready RNG page, and the host kernel\047s getrandom system call;"
+			printf("best of %d rounds of about %d ms.\n", grounds, gms)
+			print ""
+			print "| length | vector | scalar | vector/scalar | syscall |"
+			print "|---|---:|---:|---:|---:|"
+			for (i = 1; i <= n; i++) {
+				l = len[i]
+				v = ns[l, "vector"]
+				s = ns[l, "scalar"]
+				k = ns[l, "syscall"]
+				printf("| %s | %s | %s | %.2f | %s |\n", l, v, s, v / s, k)
+				if (v + 0 >= s + 0)
+					slow_s = slow_s " " l
+				if (v + 0 >= k + 0)
+					slow_k = slow_k " " l
+			}
+			print ""
+			printf("Vector faster than scalar at every length: %s.\n",
+			       slow_s == "" ? "yes" : "no, not at" slow_s)
+			printf("Vector faster than the system call at every length: %s.\n",
+			       slow_k == "" ? "yes" : "no, not at" slow_k)
+			if (paths != "vector, scalar")
+				printf("The builds took the %s paths: the figures are wrong.\n",
+				       paths)
+			if (after != 0 || keys != 2)
+				printf("System calls: %s key requests, %s while timing.\n",
+				       keys, after)
+			if (short != 0)
+				printf("%s calls returned less than asked for.\n", short)
 			print ""
 		}' <<<"$fig" || echo "bench: native x86_64 figure unreadable: $fig" >&2
 }

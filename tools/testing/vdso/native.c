@@ -13,13 +13,31 @@
  * each CALLS times per round, best of ROUNDS rounds, in ns per call. The
  * TSC frequency is measured against CLOCK_MONOTONIC_RAW over 50 ms.
  *
- * Usage: vdso_native [calls [rounds]], by default 10^7 and 5. A report:
- * it exits nonzero only when it cannot measure at all.
+ * Then getrandom(buf, len, 0) at lengths of 1 byte to 64 KiB, in ns per
+ * call, best of ROUNDS rounds of about MS milliseconds each:
+ *
+ *   vector   lib/vdso/getrandom.c, the tests' std build (the vector
+ *            ChaCha20, as x86-64 builds it)
+ *   scalar   the same file, the tests' scalar build
+ *   syscall  the host kernel's getrandom system call, for context
+ *
+ * The RNG page is ready at a fixed generation and each build has a state
+ * of its own, allocated as its params say; each state's key request, the
+ * one system call either build makes, comes before any timing, and the
+ * figure counts what system calls came after it (none, or the figure
+ * says so).
+ *
+ * Usage: vdso_native [calls [rounds [ms]]], by default 10^7, 5 and 20.
+ * A report: it exits nonzero only when it cannot measure at all.
  */
 #include <cpuid.h>
 #include <time.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <linux/random.h>
 
 #include "vdso_test.h"
+#include <vdso/getrandom.h>
 
 #define CALIBRATE_NS	50000000ULL
 #define MAX_SECONDS	600		/* the longest idle the scale allows for */
@@ -158,6 +176,163 @@ static noinline void loop_libc(long n)
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 }
 
+/* --- getrandom() --------------------------------------------------------- */
+
+#define GRND_GENERATION	1	/* the RNG page's, throughout */
+#define GRND_MAX	65536
+
+static const size_t grnd_lens[] = { 1, 4, 16, 64, 200, 256, 1024, 4096, GRND_MAX };
+
+static u8 grnd_buf[GRND_MAX] __aligned(64);
+
+struct grnd_kind {
+	const char *name;
+	ssize_t (*fn)(void *buffer, size_t len, unsigned int flags,
+		      void *opaque_state, size_t opaque_len);
+	void *state;
+	size_t state_len;
+	/* per length: calls in a round, the best ns per call */
+	long calls[ARRAY_SIZE(grnd_lens)];
+	double best[ARRAY_SIZE(grnd_lens)];
+	/* over all its calls: vector wipes, returns other than the length */
+	unsigned long wipes, bad;
+};
+
+/* the system call, as the vDSO entry point is called (no state) */
+static ssize_t host_getrandom(void *buffer, size_t len, unsigned int flags,
+			      void *opaque_state __maybe_unused,
+			      size_t opaque_len __maybe_unused)
+{
+	return syscall(SYS_getrandom, buffer, len, flags);
+}
+
+/* the same loop for all three: an indirect call, as libc makes it */
+static noinline void loop_grnd(struct grnd_kind *k, size_t len, long n)
+{
+	unsigned long wipes = vdso_test_vector_wipes;
+	long i;
+
+	for (i = 0; i < n; i++)
+		if (k->fn(grnd_buf, len, 0, k->state, k->state_len) != (ssize_t)len)
+			k->bad++;
+	k->wipes += vdso_test_vector_wipes - wipes;
+}
+
+/* ns for @n calls of @k at @len */
+static u64 time_grnd(struct grnd_kind *k, size_t len, long n)
+{
+	u64 t0 = host_ns(CLOCK_MONOTONIC);
+
+	loop_grnd(k, len, n);
+	return host_ns(CLOCK_MONOTONIC) - t0;
+}
+
+/* calls of @k at @len that take about @ns, found by doubling (a warm-up) */
+static long grnd_calls(struct grnd_kind *k, size_t len, u64 ns)
+{
+	long n = 1;
+	u64 t;
+
+	while ((t = time_grnd(k, len, n)) < ns / 8 && n < (1L << 40))
+		n *= 2;
+	n = (long)((double)n * ns / (t ? t : 1));
+	return n > 0 ? n : 1;
+}
+
+/* a state as @k's params describe it; "" or how the mapping differs */
+static const char *grnd_state(struct grnd_kind *k)
+{
+	struct vgetrandom_opaque_params p;
+	const char *how = "";
+
+	memset(&p, 0xff, sizeof(p));
+	if (k->fn(NULL, 0, 0, &p, ~0UL)) {
+		fprintf(stderr, "vdso_native: %s getrandom() gave no params\n", k->name);
+		exit(2);
+	}
+	k->state_len = p.size_of_opaque_state;
+	k->state = mmap(NULL, k->state_len, p.mmap_prot, p.mmap_flags, -1, 0);
+	if (k->state == MAP_FAILED) {
+		/* a host before Linux 6.11 has no MAP_DROPPABLE */
+		k->state = mmap(NULL, k->state_len, p.mmap_prot, MAP_PRIVATE | MAP_ANONYMOUS,
+				-1, 0);
+		how = " (MAP_PRIVATE, not the params' mmap flags)";
+	}
+	if (k->state == MAP_FAILED) {
+		perror("vdso_native: mmap");
+		exit(2);
+	}
+	return how;
+}
+
+static void native_getrandom(int rounds, u64 round_ns)
+{
+	struct grnd_kind kinds[] = {
+		{ .name = "vector", .fn = native_getrandom_std },
+		{ .name = "scalar", .fn = native_getrandom_scalar },
+		{ .name = "syscall", .fn = host_getrandom },
+	};
+	unsigned long keys, after;
+	const char *how = "";
+	size_t l, k;
+	int r;
+
+	memset(grnd_buf, 0, sizeof(grnd_buf));
+	vdso_rng_set_generation(GRND_GENERATION);
+	vdso_rng_set_ready();
+	keys = sys_calls[__NR_getrandom];
+	for (k = 0; k < 2; k++) {
+		const char *h = grnd_state(&kinds[k]);
+
+		if (*h)
+			how = h;
+		/* a fresh state: its key request, before any timing */
+		loop_grnd(&kinds[k], 1, 1);
+	}
+	keys = sys_calls[__NR_getrandom] - keys;
+
+	after = sys_total();
+	for (l = 0; l < ARRAY_SIZE(grnd_lens); l++) {
+		for (k = 0; k < ARRAY_SIZE(kinds); k++) {
+			kinds[k].calls[l] = grnd_calls(&kinds[k], grnd_lens[l], round_ns);
+			kinds[k].best[l] = 1e30;
+		}
+		for (r = 0; r < rounds; r++) {
+			for (k = 0; k < ARRAY_SIZE(kinds); k++) {
+				struct grnd_kind *g = &kinds[k];
+				double ns = (double)time_grnd(g, grnd_lens[l], g->calls[l]) /
+					    g->calls[l];
+
+				if (ns < g->best[l])
+					g->best[l] = ns;
+			}
+		}
+	}
+	after = sys_total() - after;
+
+	for (l = 0; l < ARRAY_SIZE(grnd_lens); l++) {
+		printf("getrandom: %zu bytes:", grnd_lens[l]);
+		for (k = 0; k < ARRAY_SIZE(kinds); k++)
+			printf(" %s %.2f", kinds[k].name, kinds[k].best[l]);
+		printf(" ns/call (calls per round");
+		for (k = 0; k < ARRAY_SIZE(kinds); k++)
+			printf(" %ld", kinds[k].calls[l]);
+		printf(")\n");
+	}
+	printf("getrandom rounds: %d of about %llu ms each, the best\n", rounds,
+	       (unsigned long long)round_ns / 1000000);
+	/* as the tests tell the paths apart: only the vector build wipes */
+	printf("getrandom paths: %s, %s (vector wipes: %lu, %lu)\n",
+	       kinds[0].wipes ? "vector" : "scalar", kinds[1].wipes ? "vector" : "scalar",
+	       kinds[0].wipes, kinds[1].wipes);
+	printf("getrandom check: %lu key requests before timing, %lu system calls after,",
+	       keys, after);
+	printf(" %lu short returns; states of %zu bytes%s\n",
+	       kinds[0].bad + kinds[1].bad + kinds[2].bad, kinds[0].state_len, how);
+	for (k = 0; k < 2; k++)
+		munmap(kinds[k].state, kinds[k].state_len);
+}
+
 static void read_line(const char *path, const char *key, char *out, size_t size)
 {
 	size_t klen = key ? strlen(key) : 0, len;
@@ -194,6 +369,7 @@ int main(int argc, char **argv)
 	double best[ARRAY_SIZE(loops)];
 	long calls = argc > 1 ? atol(argv[1]) : 10000000;
 	int rounds = argc > 2 ? atoi(argv[2]) : 5, r;
+	long ms = argc > 3 ? atol(argv[3]) : 20;
 	unsigned int a, b, c, d;
 	char cpu[128], cs[64];
 	u32 mult, shift;
@@ -201,8 +377,8 @@ int main(int argc, char **argv)
 	size_t i;
 	double hz;
 
-	if (calls < 1 || rounds < 1) {
-		fprintf(stderr, "usage: vdso_native [calls [rounds]]\n");
+	if (calls < 1 || rounds < 1 || ms < 1) {
+		fprintf(stderr, "usage: vdso_native [calls [rounds [ms]]]\n");
 		return 2;
 	}
 	/* CPUID 0x80000001: EDX bit 27 is RDTSCP */
@@ -251,6 +427,9 @@ int main(int argc, char **argv)
 	printf("calls: %ld per round, best of %d rounds\n", calls, rounds);
 	printf("check: ours - host MONOTONIC %+lld ns first, %+lld ns last; %lu system calls\n",
 	       (long long)off0, (long long)off1, sys_total());
+	fflush(stdout);
+
+	native_getrandom(rounds, (u64)ms * 1000000);
 	vvar_fini();
 	return 0;
 }

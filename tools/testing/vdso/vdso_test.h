@@ -164,6 +164,19 @@ static inline u64 ref_safe_max_delta(u32 mult, u32 shift)
 	return (u64)(room / mult);
 }
 
+/* --- native.c ---------------------------------------------------------- */
+
+/*
+ * getrandom() of the std (vector ChaCha20) and scalar builds, renamed by
+ * the Makefile so that one program links both; and the count of the
+ * vector build's wipes (harness.c), which the native glue does not declare.
+ */
+ssize_t native_getrandom_std(void *buffer, size_t len, unsigned int flags,
+			     void *opaque_state, size_t opaque_len);
+ssize_t native_getrandom_scalar(void *buffer, size_t len, unsigned int flags,
+				void *opaque_state, size_t opaque_len);
+extern unsigned long vdso_test_vector_wipes;
+
 /* --- the test groups ---------------------------------------------------- */
 
 extern const int math_tests, conv_tests, clock_tests, fallback_tests, timens_tests;
