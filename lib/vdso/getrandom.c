@@ -107,18 +107,63 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 	vdso_wipe(blk, sizeof(blk));
 }
 
+/*
+ * ChaCha20 keeps its state in more registers than an architecture may
+ * have (x86-64: 16 state words, 16 vector registers), and what spills
+ * to the stack can be run back to the key. vdso_rng_blocks()' frame is
+ * overwritten after use by a frame bigger than it; image.mk builds this
+ * file with -Werror=frame-larger-than=768, which keeps every frame here
+ * well below that.
+ */
+#define VDSO_RNG_BURN	1024
+
+/* the one frame above the limit, by design */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wframe-larger-than="
+static noinline void vdso_rng_burn_stack(void)
+{
+	u8 area[VDSO_RNG_BURN];
+
+	vdso_wipe(area, sizeof(area));
+}
+
+#pragma GCC diagnostic pop
+
+/*
+ * Up to @len bytes of the batch into @dst, a word at a time, wiped from
+ * the batch. Returns how many.
+ */
+static __always_inline size_t vdso_rng_take(struct vgetrandom_state *st,
+					    u8 *dst, size_t len)
+{
+	size_t pos = st->pos, n, i;
+	u8 *src = &st->batch[pos];
+
+	if (pos >= VDSO_RNG_BATCH)
+		return 0;
+	n = VDSO_RNG_BATCH - pos;
+	if (n > len)
+		n = len;
+	for (i = 0; i + 8 <= n; i += 8)
+		__put_unaligned_t(u64, __get_unaligned_t(u64, src + i), dst + i);
+	for (; i < n; i++)
+		dst[i] = src[i];
+	vdso_wipe(src, n);
+	st->pos = pos + n;
+	return n;
+}
+
 /* Fill @dst with @len bytes from the state, replacing the key as it goes. */
 static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 					  u8 *dst, size_t len)
 {
 	u32 in[16];
+	size_t n;
 
-	/* what the batch holds first, wiped as it goes */
-	while (len && st->pos < VDSO_RNG_BATCH) {
-		*dst++ = st->batch[st->pos];
-		st->batch[st->pos++] = 0;
-		len--;
-	}
+	/* what the batch holds first */
+	n = vdso_rng_take(st, dst, len);
+	dst += n;
+	len -= n;
 	if (!len)
 		return;
 
@@ -131,11 +176,9 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	}
 	/* then a new key, and the tail from a new batch */
 	vdso_rng_rekey(st, in);
-	while (len--) {
-		*dst++ = st->batch[st->pos];
-		st->batch[st->pos++] = 0;
-	}
+	vdso_rng_take(st, dst, len);
 	vdso_wipe(in, sizeof(in));
+	vdso_rng_burn_stack();
 #ifdef VDSO_CHACHA_VECTORS
 	/*
 	 * Last, as the copies of the new key and batch above may have gone

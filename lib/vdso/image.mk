@@ -56,6 +56,9 @@ $(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
 	$(eval OBJECT_FILES_NON_STANDARD_$(o) := y))
 
 $(foreach l,$(vdso-lib),$(eval CFLAGS_vdso-lib-$(l).o += $(vdso-cflags-$(l))))
+# getrandom.c overwrites ChaCha20's frame with one of 1024 bytes: no frame
+# of its may come near that (VDSO_RNG_BURN)
+CFLAGS_vdso-lib-getrandom.o += -Werror=frame-larger-than=768
 
 $(obj)/vdso-lib-%.o: $(srctree)/lib/vdso/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
