@@ -37,7 +37,7 @@
 #include "rfc8439.h"
 #include <vdso/getrandom.h>
 
-const int getrandom_tests = 22;
+const int getrandom_tests = 23;
 /* "vector" or "scalar": the ChaCha20 path the run expects (main.c) */
 const char *getrandom_path;
 
@@ -629,6 +629,87 @@ static void xmm_check(u8 xmm[16][16], const u8 key[KEY_LEN], const char *what, s
 	}
 }
 #endif
+
+/*
+ * test_vdso_getrandom(), then the STACK_DUMP bytes of stack below the
+ * caller's as the call left them, copied to @dump: in assembly, so that
+ * nothing runs in between.
+ */
+#define STACK_DUMP	2048
+
+ssize_t grnd_stack(void *buf, size_t len, unsigned int flags, void *state, size_t state_len,
+		   u8 dump[STACK_DUMP]) __attribute__((visibility("hidden")));
+
+asm(".pushsection .text\n"
+	".globl grnd_stack\n"
+	".hidden grnd_stack\n"
+	".type grnd_stack, @function\n"
+	"grnd_stack:\n"
+	/* keeps @dump, and aligns the stack to 16 bytes for the call */
+	"\tpush %rbx\n"
+	"\tmov %r9, %rbx\n"
+	"\tcall test_vdso_getrandom\n"
+	"\tmov %rax, %r8\n"
+	"\tlea -2048(%rsp), %rsi\n"
+	"\tmov %rbx, %rdi\n"
+	"\tmov $2048, %ecx\n"
+	"\trep movsb\n"
+	"\tmov %r8, %rax\n"
+	"\tpop %rbx\n"
+	"\tret\n"
+	".size grnd_stack, . - grnd_stack\n"
+	".popsection\n");
+
+/*
+ * The stack a call left holds nothing of the key it used, nor of the one
+ * it left: ChaCha20's spills (its state can be run back to the key) are
+ * overwritten before it returns. Two different key words anywhere in the
+ * dump fail; by chance that happens with odds near 10^-13 per dump.
+ */
+static void test_stack(void)
+{
+	static const size_t lens[] = { 1, 64, 300, 4096 };
+	static u8 buf[4096 + BATCH], dump[STACK_DUMP];
+	u8 used[KEY_LEN], left[KEY_LEN];
+	const u8 *keys[2] = { used, left };
+	struct vgetrandom_state *st;
+	size_t i, j, k, w;
+	ssize_t ret;
+
+	t_begin();
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		st = st_new();
+		stub_reset(st);
+		/* a first call for a key; the second one, measured, uses it */
+		grnd(buf, 1, 0, st);
+		/* past the batch, so that the call draws keystream */
+		for (j = 0; j < KEY_LEN / 4; j++)
+			put_le32(used + 4 * j, st->key[j]);
+		ret = grnd_stack(buf, lens[i] + BATCH, 0, st, sizeof(*st), dump);
+		if (ret != (ssize_t)(lens[i] + BATCH))
+			t_fail("len %zu: ret %zd", lens[i] + BATCH, ret);
+		for (j = 0; j < KEY_LEN / 4; j++)
+			put_le32(left + 4 * j, st->key[j]);
+		for (k = 0; k < 2; k++) {
+			int hits = 0;
+
+			for (w = 0; w < KEY_LEN / 4; w++) {
+				u32 key = get_le32(keys[k] + 4 * w);
+
+				for (j = 0; j + 4 <= STACK_DUMP; j += 4)
+					if (key && get_le32(dump + j) == key) {
+						hits++;
+						break;
+					}
+			}
+			if (hits >= 2)
+				t_fail("len %zu: %d words of the %s key on the stack below",
+				       lens[i] + BATCH, hits, k ? "new" : "used");
+		}
+		free(st);
+	}
+	t_end("getrandom: the stack below holds nothing of the key used, nor of the one left");
+}
 
 /*
  * After a call, the vector registers hold nothing of the key it used and
@@ -1430,6 +1511,7 @@ void run_getrandom_tests(void)
 	test_known_answers();
 	test_path();
 	test_xmm();
+	test_stack();
 	test_known_first();
 	test_reseed();
 	test_lengths();
