@@ -14,7 +14,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
+. "$top/harness/lib.sh"
 out=$top/bench/results.md
 mkdir -p "$top/bench"
 
@@ -23,15 +23,15 @@ run() {
 	local arch=$1 flavour=$2 n=$3 dir=$build/$1/bench kernel
 	kernel=$build/$arch/boot-image
 	[ "$flavour" = upstream ] && kernel=$build/$arch/upstream-boot-image
-	QEMU_EXTRA="-icount shift=0,sleep=off -smp 1 -rtc base=2026-01-01T00:00:00,clock=vm $(getvar "$arch" bench-qemu)" \
+	QEMU_EXTRA="-icount shift=0,sleep=off -smp 1 -rtc base=2026-01-01T00:00:00,clock=vm $(archvar "$arch" bench-qemu)" \
 		"$top/harness/boot.sh" "$arch" "$kernel" "$dir/initramfs" 1200 \
-		$(getvar "$arch" bench) > "$dir/$flavour.$n.log" 2>&1 || true
+		$(archvar "$arch" bench) > "$dir/$flavour.$n.log" 2>&1 || true
 	grep '^BENCH ' "$dir/$flavour.$n.log" | sed 's/\r$//' > "$dir/$flavour.$n" || true
 	[ -s "$dir/$flavour.$n" ] || { echo "bench: $arch/$flavour: no figures, see $dir/$flavour.$n.log" >&2; return 1; }
 }
 
 text_size() {
-	"$(getvar "$1" cross)size" -A "$2" | awk '$1 == ".text" { print $2 }'
+	"$(archvar "$1" cross)size" -A "$2" | awk '$1 == ".text" { print $2 }'
 }
 
 # native_section: on an x86-64 host, our clock_gettime() read path on the

@@ -12,11 +12,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 arch=$1 kernel=$2 initramfs=$3 tmo=${4:-1200}
 shift 4 2>/dev/null || shift $#
 
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($arch-$1)" x; }
-qemu=$(getvar qemu)
+. "$top/harness/lib.sh"
+qemu=$(archvar "$arch" qemu)
 [ -n "$qemu" ] || { echo "boot: unknown architecture '$arch' (see harness/arches.mk)" >&2; exit 2; }
-console=$(getvar console)
-append="console=$console panic=-1 loglevel=4 $(getvar append) $*"
+console=$(archvar "$arch" console)
+append="console=$console panic=-1 loglevel=4 $(archvar "$arch" append) $*"
 command -v "${qemu%% *}" >/dev/null || { echo "boot: no ${qemu%% *}: run 'make deps'" >&2; exit 2; }
 
 # shellcheck disable=SC2086

@@ -20,9 +20,9 @@ arch=${1:?usage: build-guest.sh ARCH}
 
 die() { echo "build-guest: $arch: $*" >&2; exit 1; }
 say() { printf '  %-7s %s\n' "$1" "$2"; }
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($arch-$1)" x; }
+. "$top/harness/lib.sh"
 
-cross=$(getvar cross)
+cross=$(archvar "$arch" cross)
 cc=${cross}gcc
 command -v "$cc" >/dev/null || die "no $cc: run 'make deps'"
 root=$build/$arch/root
@@ -59,7 +59,7 @@ done
 # upstream's selftests, as upstream builds them
 up=$build/pristine/tools/testing/selftests/vDSO
 mkdir -p "$work/upstream"
-run make -C "$up" OUTPUT="$work/upstream" CC="$cc" ARCH="$(getvar kbuild)"
+run make -C "$up" OUTPUT="$work/upstream" CC="$cc" ARCH="$(archvar "$arch" kbuild)"
 for t in $(cd "$work/upstream" && ls); do
 	cp "$work/upstream/$t" "$root/tests/upstream_$t"
 done

@@ -18,11 +18,11 @@ flavour=${2:-ours}
 die() { echo "build-kernel: $arch: $*" >&2; exit 1; }
 say() { printf '  %-7s %s\n' "$1" "$2"; }
 
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($arch-$1)" x; }
-kbuild_arch=$(getvar kbuild)
-cross=$(getvar cross)
-image=$(getvar image)
-[ -n "$kbuild_arch" ] || die "unknown architecture (supported: $(getvar '' | true)see harness/arches.mk)"
+. "$top/harness/lib.sh"
+kbuild_arch=$(archvar "$arch" kbuild)
+cross=$(archvar "$arch" cross)
+image=$(archvar "$arch" image)
+[ -n "$kbuild_arch" ] || die "unknown architecture (supported: $(arches))"
 command -v "${cross}gcc" >/dev/null || die "no ${cross}gcc: run 'make deps'"
 
 if [ "$flavour" = pristine ]; then

@@ -19,13 +19,13 @@ set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
+. "$top/harness/lib.sh"
 
 # The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]"
 main_tests() {
 	local t
 	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 \
-			CC="$(getvar "$1" cross)gcc" print-tests); do
+			CC="$(archvar "$1" cross)gcc" print-tests); do
 		echo "pass $t 600"
 	done
 	for t in $(cd "$build/$1/root/tests" && ls upstream_*); do
@@ -87,8 +87,8 @@ fi
 
 for arch in "$@"; do
 	passed=0 failed=0 skipped=0
-	if [ -z "$(getvar "$arch" kbuild)" ]; then
-		echo "check: unknown architecture '$arch' (supported: $(make -s -f "$top/harness/arches.mk" -f - <<<'x:;@echo $(ARCHES)' x))" >&2
+	if [ -z "$(archvar "$arch" kbuild)" ]; then
+		echo "check: unknown architecture '$arch' (supported: $(arches))" >&2
 		exit 2
 	fi
 	if ! "$top/harness/build-kernel.sh" "$arch" || ! "$top/harness/build-guest.sh" "$arch"; then
@@ -97,9 +97,9 @@ for arch in "$@"; do
 	else
 		boot "$arch" main ""
 		# an architecture without such a clocksource or switch skips it
-		fb=$(getvar "$arch" fallback)
+		fb=$(archvar "$arch" fallback)
 		[ -z "$fb" ] || boot "$arch" fallback "$fb"
-		nv=$(getvar "$arch" novdso)
+		nv=$(archvar "$arch" novdso)
 		[ -z "$nv" ] || boot "$arch" novdso "$nv"
 	fi
 	printf '%s: %d passed, %d failed, %d skipped\n' "$arch" "$passed" "$failed" "$skipped"

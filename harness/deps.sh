@@ -6,12 +6,12 @@
 # only when something is missing.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-getvar() { make -s -f "$top/harness/arches.mk" -f - <<<"x:;@echo \$($1-$2)" x; }
+. "$top/harness/lib.sh"
 
 pkgs="make gcc libc6-dev linux-source-6.12 flex bison bc libelf-dev libssl-dev
       cpio ccache rsync patch xz-utils python3 gawk binutils"
 for arch in "$@"; do
-	more=$(getvar "$arch" pkgs)
+	more=$(archvar "$arch" pkgs)
 	[ -n "$more" ] || { echo "deps: unknown architecture '$arch' (see harness/arches.mk)" >&2; exit 2; }
 	pkgs="$pkgs $more"
 done
