@@ -113,68 +113,172 @@ static void test_all_cpus(void)
 			 vr, sr);
 }
 
-/* Questions about a CPU set, and flags: the system call's answers */
+/* One question, asked of the vDSO and of the system call alike */
+struct question {
+	const char *what;
+	long long keys[4];	/* values: 0, or for WHICH_CPUS see below */
+	size_t npairs;
+	size_t setsize;		/* bytes of the CPU set given */
+	int null_set;		/* give NULL for the set */
+	int cpus[4];		/* the CPUs in the set, -1 ends */
+	unsigned int flags;
+	int which_match;	/* WHICH_CPUS: values as all CPUs have them */
+};
+
+#define SET_BYTES	128
+
+static int ask_both(const struct question *q, char *why, size_t len)
+{
+	struct hwprobe_pair v[4], s[4];
+	unsigned char vset[SET_BYTES], sset[SET_BYTES];
+	int vr, sr, i;
+
+	memset(vset, 0, sizeof(vset));
+	for (i = 0; i < 4 && q->cpus[i] >= 0; i++)
+		vset[q->cpus[i] / 8] |= 1 << (q->cpus[i] % 8);
+	memcpy(sset, vset, sizeof(sset));
+	for (i = 0; i < (int)q->npairs; i++) {
+		v[i].key = q->keys[i];
+		v[i].value = 0x5a5a5a5a5a5a5a5aULL;
+		if (q->flags == HWPROBE_WHICH_CPUS) {
+			struct hwprobe_pair all = { .key = q->keys[i] };
+
+			sys_hwprobe(&all, 1, 0, NULL, 0);
+			/* as all CPUs have it, or a value no CPU has */
+			v[i].value = q->which_match ? all.value : ~0ULL;
+		}
+		s[i] = v[i];
+	}
+	vr = vdso_hwprobe(v, q->npairs, q->setsize,
+			  q->null_set ? NULL : (unsigned long *)vset, q->flags);
+	sr = sys_hwprobe(s, q->npairs, q->setsize,
+			 q->null_set ? NULL : (unsigned long *)sset, q->flags);
+	if (vr != sr) {
+		snprintf(why, len, "vdso %d, syscall %d", vr, sr);
+		return 0;
+	}
+	if (!same_pairs(v, s, q->npairs, why, len))
+		return 0;
+	if (memcmp(vset, sset, sizeof(vset))) {
+		for (i = 0; i < SET_BYTES && vset[i] == sset[i]; i++)
+			;
+		snprintf(why, len, "sets differ at byte %d: vdso %#x, syscall %#x", i,
+			 vset[i], sset[i]);
+		return 0;
+	}
+	snprintf(why, len, "both %d", vr);
+	return 1;
+}
+
+/* Questions about sets of CPUs, and flags: exactly the system call's answers */
 static void test_cpu_sets(void)
 {
-	struct hwprobe_pair v[8], s[8];
-	cpu_set_t vset, sset;
-	char why[160] = "";
-	int vr, sr, bad = 0;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int cpu;
+	static const struct question qs[] = {
+		{ "all online CPUs", { 0, 4, 9, 99 }, 4, SET_BYTES, 0, { 0, 1, 2, 3 }, 0, 0 },
+		{ "CPU 0", { 0, 3, 4, -7 }, 4, 8, 0, { 0, -1 }, 0, 0 },
+		{ "CPU 1", { 1, 5, 8, 6 }, 4, 8, 0, { 1, -1 }, 0, 0 },
+		{ "CPUs 1 and 100", { 2, 4 }, 2, SET_BYTES, 0, { 1, 100, -1 }, 0, 0 },
+		{ "CPU 100 only", { 2, 4 }, 2, SET_BYTES, 0, { 100, -1 }, 0, 0 },
+		{ "an empty set", { 4 }, 1, 8, 0, { -1 }, 0, 0 },
+		{ "a set of 0 bytes", { 4 }, 1, 0, 0, { 0, -1 }, 0, 0 },
+		{ "a set of 1 byte", { 4 }, 1, 1, 0, { 0, 1, -1 }, 0, 0 },
+		{ "a NULL set of 8 bytes", { 4 }, 1, 8, 1, { -1 }, 0, 0 },
+		{ "WHICH_CPUS, no set: all match", { 4, 3 }, 2, 8, 0, { -1 }, 1, 1 },
+		{ "WHICH_CPUS, CPU 1: all match", { 4, 0, 1 }, 3, 8, 0, { 1, -1 }, 1, 1 },
+		{ "WHICH_CPUS, CPUs 0, 100: match", { 4 }, 1, SET_BYTES, 0, { 0, 100, -1 }, 1, 1 },
+		{ "WHICH_CPUS, CPU 100: match", { 4 }, 1, SET_BYTES, 0, { 100, -1 }, 1, 1 },
+		{ "WHICH_CPUS: none match", { 4 }, 1, 8, 0, { 0, 1, -1 }, 1, 0 },
+		{ "WHICH_CPUS: unknown keys", { 4, 1000, 3, -1 }, 4, 8, 0, { -1 }, 1, 1 },
+		{ "WHICH_CPUS, a set of 0 bytes", { 4 }, 1, 0, 0, { -1 }, 1, 1 },
+		{ "WHICH_CPUS, a NULL set", { 4 }, 1, 8, 1, { -1 }, 1, 1 },
+		{ "WHICH_CPUS and more flags", { 4 }, 1, 8, 0, { 0, -1 }, 3, 1 },
+		{ "unknown flags", { 4 }, 1, 0, 1, { -1 }, 2, 0 },
+	};
+	char why[160];
+	size_t i;
 
-	for (cpu = 0; cpu < ncpu && cpu < CPU_SETSIZE; cpu++) {
-		CPU_ZERO(&vset);
-		CPU_SET(cpu, &vset);
-		fill_keys(v, 8);
-		fill_keys(s, 8);
-		vr = vdso_hwprobe(v, 8, sizeof(vset), (unsigned long *)&vset, 0);
-		sr = sys_hwprobe(s, 8, sizeof(vset), (unsigned long *)&vset, 0);
-		if (vr != sr || !same_pairs(v, s, 8, why, sizeof(why))) {
-			bad++;
-			break;
+	for (i = 0; i < ARRAY_SIZE(qs); i++) {
+		why[0] = 0;
+		ksft_test_result(ask_both(&qs[i], why, sizeof(why)), "hwprobe, %s: %s\n",
+				 qs[i].what, why);
+	}
+}
+
+/*
+ * The data follows CPUs going offline and coming back: with CPU 1
+ * offline a set of it alone has no online CPU, and WHICH_CPUS finds CPU 0
+ * only; back online, both see it again.
+ */
+static void test_hotplug(void)
+{
+	static const struct question off[] = {
+		{ "CPU 1 offline: CPU 1 alone", { 4 }, 1, 8, 0, { 1, -1 }, 0, 0 },
+		{ "CPU 1 offline: CPUs 0 and 1", { 0, 4 }, 2, 8, 0, { 0, 1, -1 }, 0, 0 },
+		{ "CPU 1 offline: WHICH_CPUS, no set", { 4 }, 1, 8, 0, { -1 }, 1, 1 },
+	};
+	static const struct question on[] = {
+		{ "CPU 1 back: CPU 1 alone", { 4 }, 1, 8, 0, { 1, -1 }, 0, 0 },
+		{ "CPU 1 back: WHICH_CPUS, no set", { 4 }, 1, 8, 0, { -1 }, 1, 1 },
+	};
+	const char *path = "/sys/devices/system/cpu/cpu1/online";
+	char why[160];
+	size_t i;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || write_str(path, "0")) {
+		for (i = 0; i < ARRAY_SIZE(off) + ARRAY_SIZE(on); i++)
+			ksft_test_result_skip("hotplug: cannot take CPU 1 offline\n");
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(off); i++) {
+		why[0] = 0;
+		ksft_test_result(ask_both(&off[i], why, sizeof(why)), "hwprobe, %s: %s\n",
+				 off[i].what, why);
+	}
+	if (write_str(path, "1"))
+		ksft_exit_fail_msg("cannot bring CPU 1 back online\n");
+	for (i = 0; i < ARRAY_SIZE(on); i++) {
+		why[0] = 0;
+		ksft_test_result(ask_both(&on[i], why, sizeof(why)), "hwprobe, %s: %s\n",
+				 on[i].what, why);
+	}
+}
+
+/*
+ * Does every online CPU answer every key as all of them together do?
+ * Then the kernel lets the vDSO answer questions about sets of CPUs.
+ */
+static int homogeneous(void)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct hwprobe_pair all, one;
+	cpu_set_t set;
+	int cpu, key;
+
+	for (key = 0; key < 10; key++) {
+		all.key = key;
+		sys_hwprobe(&all, 1, 0, NULL, 0);
+		for (cpu = 0; cpu < ncpu; cpu++) {
+			CPU_ZERO(&set);
+			CPU_SET(cpu, &set);
+			one.key = key;
+			sys_hwprobe(&one, 1, sizeof(set), (unsigned long *)&set, 0);
+			if (one.key != all.key || one.value != all.value)
+				return 0;
 		}
 	}
-	ksft_test_result(!bad, "hwprobe, one CPU at a time: as the syscall %s\n", why);
-
-	/* a set with no online CPU: -EINVAL from the kernel */
-	CPU_ZERO(&vset);
-	vr = vdso_hwprobe(v, 8, sizeof(vset), (unsigned long *)&vset, 0);
-	sr = sys_hwprobe(s, 8, sizeof(vset), (unsigned long *)&vset, 0);
-	ksft_test_result(vr == sr && sr == -EINVAL,
-			 "hwprobe, empty CPU set: vdso %d, syscall %d\n", vr, sr);
-
-	/* which CPUs have IMA_EXT_0 as CPU 0 has it */
-	v[0].key = HWPROBE_KEY_IMA_EXT_0;
-	s[0].key = HWPROBE_KEY_IMA_EXT_0;
-	sys_hwprobe(s, 1, 0, NULL, 0);
-	v[0].value = s[0].value;
-	CPU_ZERO(&vset);
-	CPU_ZERO(&sset);
-	vr = vdso_hwprobe(v, 1, sizeof(vset), (unsigned long *)&vset,
-			  HWPROBE_WHICH_CPUS);
-	sr = sys_hwprobe(s, 1, sizeof(sset), (unsigned long *)&sset,
-			 HWPROBE_WHICH_CPUS);
-	ksft_test_result(vr == sr && !sr && CPU_EQUAL(&vset, &sset) &&
-			 CPU_COUNT(&vset) == ncpu,
-			 "hwprobe, WHICH_CPUS: vdso %d, syscall %d, %d and %d CPUs of %ld\n",
-			 vr, sr, CPU_COUNT(&vset), CPU_COUNT(&sset), ncpu);
-
-	vr = vdso_hwprobe(v, 1, 0, NULL, 2);
-	sr = sys_hwprobe(s, 1, 0, NULL, 2);
-	ksft_test_result(vr == sr && sr == -EINVAL,
-			 "hwprobe, unknown flags: vdso %d, syscall %d\n", vr, sr);
+	return 1;
 }
 
 /* Child: the system call blocked, which questions the vDSO answers */
 static void blocked_child(int fd, void *arg)
 {
 	static const unsigned int nr[] = { __NR_riscv_hwprobe, __NR_riscv_flush_icache };
+	int same = *(int *)arg, want = same ? 0 : -BLOCKED;
+	const char *how = same ? "without a system call" : "through the system call";
 	struct hwprobe_pair p[NKEYS];
 	cpu_set_t set;
 	int ret;
 
-	(void)arg;
 	if (block_syscalls(nr, ARRAY_SIZE(nr), SECCOMP_RET_ERRNO | BLOCKED)) {
 		child_result(fd, KSFT_FAIL, "seccomp: %s", strerror(errno));
 		_exit(1);
@@ -187,15 +291,18 @@ static void blocked_child(int fd, void *arg)
 	CPU_ZERO(&set);
 	CPU_SET(0, &set);
 	ret = vdso_hwprobe(p, 1, sizeof(set), (unsigned long *)&set, 0);
-	child_result(fd, ret == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
-		     "hwprobe, a CPU set: %d, through the system call", ret);
+	child_result(fd, ret == want ? KSFT_PASS : KSFT_FAIL,
+		     "hwprobe, a CPU set: %d, %s", ret, how);
 	ret = vdso_hwprobe(p, 1, sizeof(set), (unsigned long *)&set,
 			   HWPROBE_WHICH_CPUS);
-	child_result(fd, ret == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
-		     "hwprobe, WHICH_CPUS: %d, through the system call", ret);
+	child_result(fd, ret == want ? KSFT_PASS : KSFT_FAIL,
+		     "hwprobe, WHICH_CPUS: %d, %s", ret, how);
 	ret = vdso_hwprobe(NULL, 1, 0, NULL, 0);
 	child_result(fd, ret == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
 		     "hwprobe, NULL pairs: %d, through the system call", ret);
+	ret = vdso_hwprobe(p, 1, 0, NULL, 2);
+	child_result(fd, ret == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
+		     "hwprobe, unknown flags: %d, through the system call", ret);
 	ret = vdso_flush(p, p + 1, 0);
 	child_result(fd, ret == -BLOCKED ? KSFT_PASS : KSFT_FAIL,
 		     "flush_icache: %d, through the system call", ret);
@@ -269,9 +376,10 @@ static void test_sigreturn(const struct vdso_image *img)
 int main(void)
 {
 	struct vdso_image img;
+	int same;
 
 	ksft_print_header();
-	ksft_set_plan(15);
+	ksft_set_plan(3 + 19 + 5 + 6 + 2 + 1);
 	if (vdso_open_auxv(&img))
 		ksft_exit_fail_msg("no vDSO\n");
 	vdso_hwprobe = (hwprobe_fn)vdso_lookup(&img, "__vdso_riscv_hwprobe", "LINUX_4.15");
@@ -281,7 +389,10 @@ int main(void)
 
 	test_all_cpus();
 	test_cpu_sets();
-	run_in_child(5, blocked_child, NULL);
+	test_hotplug();
+	same = homogeneous();
+	ksft_print_msg("every CPU answers as all do: %s\n", same ? "yes" : "no");
+	run_in_child(6, blocked_child, &same);
 	test_flush_icache();
 	test_sigreturn(&img);
 	ksft_finished();
