@@ -65,8 +65,9 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 }
 
 /*
- * @n blocks of keystream into @dst, from the block @in counts at. With
- * VDSO_CHACHA_VECTORS the state lives in vector registers only, which
+ * @n blocks of keystream into @dst, from the block @in counts at. The
+ * cipher's state stays in registers (vector ones with
+ * VDSO_CHACHA_VECTORS) and in stack slots of this frame, both of which
  * vdso_rng_fill() clears when it is done with keystream.
  */
 static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
@@ -137,10 +138,11 @@ static __always_inline size_t vdso_rng_take(struct vgetrandom_state *st,
 					    u8 *dst, size_t len)
 {
 	size_t pos = st->pos, n, i;
-	u8 *src = &st->batch[pos];
+	u8 *src;
 
 	if (pos >= VDSO_RNG_BATCH)
 		return 0;
+	src = &st->batch[pos];
 	n = VDSO_RNG_BATCH - pos;
 	if (n > len)
 		n = len;
