@@ -10,8 +10,9 @@
 #   vdso-ldflags      the linker's flags: emulation, -soname
 #   vdso-cflags       flags added for the image's code
 #   vdso-cflags-out   kernel flags to take away for it
-#   vdso-cflags-<lib> flags for one lib/vdso file only (x86-64 builds
-#                     getrandom with SSE2)
+#   vdso-cflags-<lib>, vdso-cflags-out-<lib>
+#                     flags to add, and to take away, for one lib/vdso
+#                     file only (getrandom's vector registers)
 #   vdso-exports      symbol@VERSION pairs the image must export
 #   vdso-embed        n when the architecture embeds the image itself
 #                     (with include/vdso/image.S); y by default
@@ -55,7 +56,8 @@ $(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
 	$(eval GCOV_PROFILE_$(o) := n)				\
 	$(eval OBJECT_FILES_NON_STANDARD_$(o) := y))
 
-$(foreach l,$(vdso-lib),$(eval CFLAGS_vdso-lib-$(l).o += $(vdso-cflags-$(l))))
+$(foreach l,$(vdso-lib),$(eval CFLAGS_vdso-lib-$(l).o += $(vdso-cflags-$(l)))	\
+	$(eval CFLAGS_REMOVE_vdso-lib-$(l).o += $(vdso-cflags-out-$(l))))
 # getrandom.c overwrites ChaCha20's frame with one of 1024 bytes: no frame
 # of its may come near that (VDSO_RNG_BURN)
 CFLAGS_vdso-lib-getrandom.o += -Werror=frame-larger-than=768

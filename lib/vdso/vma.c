@@ -32,16 +32,6 @@ static unsigned long vdso_rng_pfn(void)
 
 #ifdef CONFIG_ARCH_HAS_VDSO_DATA
 union vdso_arch_page vdso_k_arch_page __page_aligned_data;
-
-static unsigned long vdso_arch_pfn(void)
-{
-	return PHYS_PFN(__pa_symbol(&vdso_k_arch_page));
-}
-#else
-static unsigned long vdso_arch_pfn(void)
-{
-	return 0;
-}
 #endif
 
 static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
@@ -65,11 +55,11 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 			return VM_FAULT_SIGBUS;
 		pfn = vdso_rng_pfn();
 		break;
+#ifdef CONFIG_ARCH_HAS_VDSO_DATA
 	case VDSO_PAGE_ARCH:
-		if (!IS_ENABLED(CONFIG_ARCH_HAS_VDSO_DATA))
-			return VM_FAULT_SIGBUS;
-		pfn = vdso_arch_pfn();
+		pfn = PHYS_PFN(__pa_symbol(&vdso_k_arch_page));
 		break;
+#endif
 	default:
 		return VM_FAULT_SIGBUS;
 	}
