@@ -136,8 +136,9 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		 * Converted in the loop, so that only two values live on:
 		 * arithmetic on a torn read cannot trap, and is thrown away.
 		 */
-		ns = vdso_counter_ns(c, cycles, b->snsec);
 		sec = b->sec;
+		ns = b->snsec;
+		ns = vdso_counter_ns(c, cycles, ns);
 	} while (vdso_seq_retry(vd, seq));
 
 	/* below a second, but for the last moments of one or a long sleep */
@@ -181,9 +182,9 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 	/* Negative ids (CPU-time clocks) become huge and fail this too. */
 	if ((u32)clock >= VDSO_NR_CLOCKS)
 		return VDSO_READ_SYSCALL;
-	kind = BIT(clock);
-	if (likely(kind & VDSO_CLOCKS_MONO))
+	if (likely((VDSO_CLOCKS_MONO >> clock) & 1))
 		return vdso_counter_read(vd, &vd->mono, clock, ts);
+	kind = BIT(clock);
 	if (kind & VDSO_CLOCKS_RAW)
 		return vdso_counter_read(vd, &vd->raw, clock, ts);
 	if (kind & VDSO_CLOCKS_COARSE)
