@@ -194,9 +194,9 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 
 /*
  * For a task in a time namespace the page at VDSO_PAGE_TIME is its
- * namespace's, and the system's time data sits one page up. The two
- * functions below read it out of line, so that tasks outside a namespace
- * pay nothing for them but a test of the mode.
+ * namespace's, and the system's time data sits one page up. One function
+ * per entry reads it out of line, so that tasks outside a namespace pay
+ * nothing for them but a test of the mode.
  */
 static __always_inline const struct vdso_time_data *vdso_timens_host(void)
 {
@@ -220,12 +220,6 @@ static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespe
 		}
 	}
 	return 0;
-}
-
-/* gettimeofday()'s CLOCK_REALTIME for a task in a time namespace */
-static noinline enum vdso_read vdso_timens_realtime(struct __kernel_timespec *ts)
-{
-	return vdso_read_clock(vdso_timens_host(), CLOCK_REALTIME, ts);
 }
 
 /**
@@ -254,6 +248,36 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
 
 VDSO_ALIAS(clock_gettime);
 
+static __always_inline void vdso_put_timeval(struct __kernel_old_timeval *tv,
+					     const struct __kernel_timespec *ts)
+{
+	tv->tv_sec = ts->tv_sec;
+	/* below 2^30, where division by 1000 is this multiply exactly */
+	tv->tv_usec = (u32)(((u64)ts->tv_nsec * 0x10624dd3ULL) >> 38);
+}
+
+static __always_inline void vdso_put_tz(struct timezone *tz)
+{
+	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
+
+	tz->tz_minuteswest = READ_ONCE(vd->tz_minuteswest);
+	tz->tz_dsttime = READ_ONCE(vd->tz_dsttime);
+}
+
+/* gettimeofday() for a task in a time namespace: out of line, and whole */
+static noinline int vdso_timens_gettimeofday(struct __kernel_old_timeval *tv,
+					     struct timezone *tz)
+{
+	struct __kernel_timespec ts;
+
+	if (vdso_read_clock(vdso_timens_host(), CLOCK_REALTIME, &ts) != VDSO_READ_OK)
+		return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
+	vdso_put_timeval(tv, &ts);
+	if (tz)
+		vdso_put_tz(tz);
+	return 0;
+}
+
 /**
  * VDSO_ENTRY(gettimeofday) - gettimeofday(2)
  * @tv: where CLOCK_REALTIME goes, in microseconds; may be NULL
@@ -263,26 +287,21 @@ VDSO_ALIAS(clock_gettime);
  */
 int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
-	const struct vdso_time_data *vd;
-
 	if (likely(tv)) {
 		struct __kernel_timespec ts;
 		enum vdso_read ret;
 
 		ret = vdso_read_clock(vdso_time_page(), CLOCK_REALTIME, &ts);
-		if (IS_ENABLED(CONFIG_TIME_NS) && unlikely(ret == VDSO_READ_TIMENS))
-			ret = vdso_timens_realtime(&ts);
-		if (ret != VDSO_READ_OK)
+		if (unlikely(ret != VDSO_READ_OK)) {
+			/* a tail call, as in clock_gettime() */
+			if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
+				return vdso_timens_gettimeofday(tv, tz);
 			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
-		tv->tv_sec = ts.tv_sec;
-		/* below 2^30, where division by 1000 is this multiply exactly */
-		tv->tv_usec = (u32)(((u64)ts.tv_nsec * 0x10624dd3ULL) >> 38);
+		}
+		vdso_put_timeval(tv, &ts);
 	}
-	if (unlikely(tz)) {
-		vd = vdso_host_page(vdso_time_page());
-		tz->tz_minuteswest = READ_ONCE(vd->tz_minuteswest);
-		tz->tz_dsttime = READ_ONCE(vd->tz_dsttime);
-	}
+	if (unlikely(tz))
+		vdso_put_tz(tz);
 	return 0;
 }
 
