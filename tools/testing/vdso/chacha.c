@@ -45,19 +45,6 @@ static void report(bool ok, const char *fmt, const char *name)
 	putchar('\n');
 }
 
-static u32 get_le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
-static void put_le32(u8 *p, u32 v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
 /* xorshift64*: the random runs are the same on every run */
 static u64 rnd_state = 0x243f6a8885a308d3ULL;
 

@@ -58,19 +58,6 @@ static_assert(sizeof(((struct vgetrandom_state *)0)->batch) == BATCH, "batch siz
 
 /* --- an independent ChaCha20 (RFC 8439, section 2.3) --------------------- */
 
-static u32 get_le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
-static void put_le32(u8 *p, u32 v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
 static u32 ref_rotl(u32 v, unsigned int n)
 {
 	return (v << n) | (v >> (32 - n));

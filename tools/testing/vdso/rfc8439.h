@@ -8,6 +8,20 @@
 
 #include <linux/types.h>
 
+/* Little-endian words, as RFC 8439 reads keys, nonces and output */
+static inline u32 get_le32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static inline void put_le32(u8 *p, u32 v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
 struct rfc8439_vector {
 	const char *name;
 	u8 key[32];
