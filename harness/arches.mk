@@ -13,7 +13,7 @@
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
 
-ARCHES ?= x86_64 arm64 riscv64
+ARCHES ?= x86_64 arm64 riscv64 arm
 
 x86_64-kbuild	:= x86
 x86_64-cross	:=
@@ -50,3 +50,18 @@ riscv64-novdso	:=
 riscv64-bench	:= norandmaps
 riscv64-bench-qemu :=
 riscv64-pkgs	:= gcc-riscv64-linux-gnu libc6-dev-riscv64-cross qemu-system-misc
+
+# 32-bit arm (armhf): QEMU's virt machine, a Cortex-A15 with the
+# architected timer. Signal return goes through the [sigpage], not the
+# vDSO, so processes also run with vdso=0.
+arm-kbuild	:= arm
+arm-cross	:= arm-linux-gnueabihf-
+arm-image	:= arch/arm/boot/zImage
+arm-qemu	:= qemu-system-arm -machine virt -cpu cortex-a15 -smp 2 -m 512M
+arm-console	:= ttyAMA0
+arm-append	:=
+arm-fallback	:= clocksource=jiffies highres=off nohz=off
+arm-novdso	:= vdso=0
+arm-bench	:= norandmaps
+arm-bench-qemu	:=
+arm-pkgs	:= gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-system-arm

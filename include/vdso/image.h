@@ -42,6 +42,8 @@ struct vdso_image {
 	}
 
 int vdso_image_init(struct vdso_image *image);
+int vdso_install(struct mm_struct *mm, const struct vdso_image *image,
+		 unsigned long addr);
 int vdso_map(struct mm_struct *mm, const struct vdso_image *image,
 	     unsigned long hint);
 bool vdso_is_mapped(struct mm_struct *mm);

@@ -7,7 +7,9 @@
  * as it is in the file and never relocated. The data pages ([vvar]) sit
  * right below it; vdso_data_area is their address as the code sees it.
  * An architecture with sections of its own to keep (x86's alternatives)
- * defines VDSO_ARCH_SECTIONS before including this file.
+ * defines VDSO_ARCH_SECTIONS before including this file; one whose
+ * unwind tables are not DWARF's .eh_frame (arm's .ARM.exidx) defines
+ * VDSO_UNWIND_PHDRS and VDSO_UNWIND_SECTIONS.
  */
 #include <vdso/datapage.h>
 
@@ -15,12 +17,20 @@
 #define VDSO_ARCH_SECTIONS
 #endif
 
+#ifndef VDSO_UNWIND_SECTIONS
+#define VDSO_UNWIND_PHDRS						\
+	eh_frame_hdr	PT_GNU_EH_FRAME	FLAGS(4);
+#define VDSO_UNWIND_SECTIONS						\
+	.eh_frame_hdr	: { *(.eh_frame_hdr) }		:text	:eh_frame_hdr \
+	.eh_frame	: { KEEP(*(.eh_frame)) }	:text
+#endif
+
 PHDRS
 {
 	text		PT_LOAD		FLAGS(5) FILEHDR PHDRS;	/* R + X */
 	dynamic		PT_DYNAMIC	FLAGS(4);		/* R */
 	note		PT_NOTE		FLAGS(4);
-	eh_frame_hdr	PT_GNU_EH_FRAME	FLAGS(4);
+	VDSO_UNWIND_PHDRS
 }
 
 SECTIONS
@@ -41,8 +51,7 @@ SECTIONS
 
 	.note		: { *(.note.*) }		:text	:note
 
-	.eh_frame_hdr	: { *(.eh_frame_hdr) }		:text	:eh_frame_hdr
-	.eh_frame	: { KEEP(*(.eh_frame)) }	:text
+	VDSO_UNWIND_SECTIONS
 
 	.text		: { *(.text .text.*) }		:text
 

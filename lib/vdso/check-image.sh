@@ -5,7 +5,8 @@
 #
 # Fails (and says why) unless IMAGE is a vDSO that user space can use
 # as mapped: no relocations; one PT_LOAD, not writable, at offset 0; no
-# PT_TLS, PT_INTERP or PT_GNU_RELRO; PT_DYNAMIC, PT_NOTE, PT_GNU_EH_FRAME;
+# PT_TLS, PT_INTERP or PT_GNU_RELRO; PT_DYNAMIC, PT_NOTE, PT_GNU_EH_FRAME
+# (PT_ARM_EXIDX on arm);
 # DT_HASH, DT_GNU_HASH, DT_VERSYM, DT_VERDEF, DT_SONAME and a DT_SYMENT
 # equal to the symbol size; and each SYMBOL exported as a function with
 # VERSION as its default version.
@@ -30,9 +31,12 @@ echo "$phdrs" | grep -E '^ *LOAD +0x0+ ' | grep -q 'R E' ||
 for p in TLS INTERP GNU_RELRO; do
 	echo "$phdrs" | grep -q "^ *$p " && fail "has PT_$p"
 done
-for p in DYNAMIC NOTE GNU_EH_FRAME; do
+for p in DYNAMIC NOTE; do
 	echo "$phdrs" | grep -q "^ *$p " || fail "lacks PT_$p"
 done
+# DWARF's unwind tables, or arm's
+echo "$phdrs" | grep -qE '^ *(GNU_EH_FRAME|EXIDX) ' ||
+	fail "lacks PT_GNU_EH_FRAME (or arm's PT_ARM_EXIDX)"
 
 dyn=$($readelf -dW "$image")
 for t in HASH GNU_HASH VERSYM VERDEF SONAME SYMENT; do

@@ -12,6 +12,13 @@
  *                           that user space cannot read it
  *   vdso_syscall3()         make a system call of up to three arguments
  *
+ * Where long is 32 bits wide (VDSO_TIME32, vdso/gettime.h) there are two
+ * entries each for clock_gettime() and clock_getres(): the plain ones with
+ * the y2038-limited timespec, and clock_gettime64() and
+ * clock_getres_time64() with the 64-bit one. Each falls back to its own
+ * system call, and the 32-bit ones cut the seconds to 32 bits as their
+ * system calls do.
+ *
  * One clock id, from the top: clock_gettime() checks that the id has a
  * slot in struct vdso_time_data and which kind of clock it is. A counter
  * clock is its base plus the cycles since the base, scaled by mult and
@@ -28,6 +35,23 @@
 #include <vdso/ktime.h>
 #include <vdso/math64.h>
 #include <vdso/processor.h>
+#include <vdso/time32.h>
+
+/*
+ * The entries that take the 64-bit timespec, and their system calls: the
+ * plain names, or the _time64 ones where those are the 32-bit ABI's.
+ */
+#ifdef VDSO_TIME32
+#define vdso_gettime64		VDSO_ENTRY(clock_gettime64)
+#define vdso_getres64		VDSO_ENTRY(clock_getres_time64)
+#define VDSO_NR_GETTIME64	__NR_clock_gettime64
+#define VDSO_NR_GETRES64	__NR_clock_getres_time64
+#else
+#define vdso_gettime64		VDSO_ENTRY(clock_gettime)
+#define vdso_getres64		VDSO_ENTRY(clock_getres)
+#define VDSO_NR_GETTIME64	__NR_clock_gettime
+#define VDSO_NR_GETRES64	__NR_clock_getres
+#endif
 
 static __always_inline const struct vdso_time_data *vdso_time_page(void)
 {
@@ -203,13 +227,16 @@ static __always_inline const struct vdso_time_data *vdso_timens_host(void)
 	return (const void *)&vdso_data_area[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
 }
 
-/* clock_gettime() for a task in a time namespace: out of line, and whole */
-static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
+/* @clock for a task in a time namespace: the system's, plus the namespace's offset */
+static __always_inline enum vdso_read
+vdso_timens_read(clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct timens_offset *off = &vdso_time_page()->timens_offset[clock];
+	enum vdso_read ret;
 
-	if (vdso_read_clock(vdso_timens_host(), clock, ts) != VDSO_READ_OK)
-		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
+	ret = vdso_read_clock(vdso_timens_host(), clock, ts);
+	if (ret != VDSO_READ_OK)
+		return ret;
 	/* REALTIME and TAI are the system's; the others move with the namespace */
 	if (BIT(clock) & VDSO_CLOCKS_TIMENS) {
 		ts->tv_sec += off->sec;
@@ -219,20 +246,29 @@ static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespe
 			ts->tv_sec++;
 		}
 	}
+	return VDSO_READ_OK;
+}
+
+/* clock_gettime() for a task in a time namespace: out of line, and whole */
+static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (vdso_timens_read(clock, ts) != VDSO_READ_OK)
+		return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
 	return 0;
 }
 
 /**
- * VDSO_ENTRY(clock_gettime) - clock_gettime(2) for the 64-bit timespec
+ * vdso_gettime64() - clock_gettime(2) for the 64-bit timespec
  * @clock: the clock id
  * @ts:    where the time goes
  *
+ * Exported as clock_gettime(), or as clock_gettime64() with VDSO_TIME32.
  * A NULL @ts gets the system call's -EFAULT; any other bad pointer
  * faults in user space, as a store through it would.
  *
  * Return: 0, or what the system call returns.
  */
-int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
+int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 {
 	enum vdso_read ret = VDSO_READ_SYSCALL;
 
@@ -243,8 +279,54 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct __kernel_timespec *ts)
 	/* a tail call: the fast path above stays free of calls */
 	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
 		return vdso_timens_gettime(clock, ts);
-	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts, 0);
+	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
 }
+
+#ifdef VDSO_TIME32
+/* as the system call stores it: the seconds cut to 32 bits */
+static __always_inline void vdso_put_timespec32(struct old_timespec32 *d,
+						const struct __kernel_timespec *s)
+{
+	d->tv_sec = (old_time32_t)s->tv_sec;
+	d->tv_nsec = s->tv_nsec;
+}
+
+/* clock_gettime() of the 32-bit timespec in a time namespace, out of line */
+static noinline int vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
+{
+	struct __kernel_timespec ts;
+
+	if (vdso_timens_read(clock, &ts) != VDSO_READ_OK)
+		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
+	vdso_put_timespec32(ts32, &ts);
+	return 0;
+}
+
+/**
+ * VDSO_ENTRY(clock_gettime) - clock_gettime(2) for the 32-bit timespec
+ * @clock: the clock id
+ * @ts32:  where the time goes
+ *
+ * Past 2038 the seconds wrap, as the system call's do.
+ *
+ * Return: 0, or what the system call returns.
+ */
+int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
+{
+	enum vdso_read ret = VDSO_READ_SYSCALL;
+	struct __kernel_timespec ts;
+
+	if (likely(ts32))
+		ret = vdso_read_clock(vdso_time_page(), clock, &ts);
+	if (likely(ret == VDSO_READ_OK)) {
+		vdso_put_timespec32(ts32, &ts);
+		return 0;
+	}
+	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
+		return vdso_timens_gettime32(clock, ts32);
+	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
+}
+#endif
 
 VDSO_ALIAS(clock_gettime);
 
@@ -325,29 +407,38 @@ __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
 
 VDSO_ALIAS(time);
 
-/**
- * VDSO_ENTRY(clock_getres) - clock_getres(2) for the 64-bit timespec
- * @clock: the clock id
- * @res:   where the resolution goes; may be NULL
- *
- * Return: 0, or what the system call returns.
- */
-int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res)
+/* The resolution of @clock in ns, or 0 when only the system call knows it */
+static __always_inline u32 vdso_getres_ns(clockid_t clock)
 {
 	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
 	u32 kind;
-	u64 ns;
 
 	if ((u32)clock >= VDSO_NR_CLOCKS)
-		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
+		return 0;
 	kind = BIT(clock);
 	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
-		ns = READ_ONCE(vd->hrtimer_res);
-	else if (kind & VDSO_CLOCKS_COARSE)
-		ns = LOW_RES_NSEC;
-	else
-		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
+		return READ_ONCE(vd->hrtimer_res);
+	if (kind & VDSO_CLOCKS_COARSE)
+		return LOW_RES_NSEC;
+	return 0;
+}
 
+/**
+ * vdso_getres64() - clock_getres(2) for the 64-bit timespec
+ * @clock: the clock id
+ * @res:   where the resolution goes; may be NULL
+ *
+ * Exported as clock_getres(), or as clock_getres_time64() with
+ * VDSO_TIME32.
+ *
+ * Return: 0, or what the system call returns.
+ */
+int vdso_getres64(clockid_t clock, struct __kernel_timespec *res)
+{
+	u32 ns = vdso_getres_ns(clock);
+
+	if (unlikely(!ns))
+		return vdso_syscall3(VDSO_NR_GETRES64, clock, (long)res, 0);
 	if (likely(res)) {
 		res->tv_sec = 0;
 		res->tv_nsec = ns;
@@ -356,3 +447,25 @@ int VDSO_ENTRY(clock_getres)(clockid_t clock, struct __kernel_timespec *res)
 }
 
 VDSO_ALIAS(clock_getres);
+
+#ifdef VDSO_TIME32
+/**
+ * VDSO_ENTRY(clock_getres) - clock_getres(2) for the 32-bit timespec
+ * @clock: the clock id
+ * @res:   where the resolution goes; may be NULL
+ *
+ * Return: 0, or what the system call returns.
+ */
+int VDSO_ENTRY(clock_getres)(clockid_t clock, struct old_timespec32 *res)
+{
+	u32 ns = vdso_getres_ns(clock);
+
+	if (unlikely(!ns))
+		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
+	if (likely(res)) {
+		res->tv_sec = 0;
+		res->tv_nsec = ns;
+	}
+	return 0;
+}
+#endif

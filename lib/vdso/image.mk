@@ -16,6 +16,8 @@
 #   vdso-exports      symbol@VERSION pairs the image must export
 #   vdso-embed        n when the architecture embeds the image itself
 #                     (with include/vdso/image.S); y by default
+#   vdso-eflags       an ELF32 image's e_flags, to replace the linker's
+#                     (arm: an image both float ABIs' loaders take)
 #
 # The linker script is $(src)/vdso.lds.S. cmd_vdso_offsets writes a header
 # of "#define vdso_offset_<name> <offset>" for each <name>=<symbol> in
@@ -73,6 +75,8 @@ quiet_cmd_vdso_link = VDSOLD  $@
 			-z noexecstack -z max-page-size=$(vdso-page-size) \
 			$(vdso-ldflags) -T $(filter %.lds,$^) \
 			$(filter %.o,$^) -o $@ && \
+		      $(if $(vdso-eflags),$(CONFIG_SHELL) \
+			$(srctree)/lib/vdso/set-eflags.sh $@ $(vdso-eflags) &&) \
 		      $(CONFIG_SHELL) $(srctree)/lib/vdso/check-image.sh \
 			'$(READELF)' $@ $(vdso-exports) || { rm -f $@; false; }
 

@@ -5,6 +5,7 @@
  */
 #include <linux/cache.h>
 #include <linux/compiler.h>
+#include <linux/linkage.h>
 #include <asm/barrier.h>
 #include <vdso/datapage.h>
 #include <vdso/getrandom.h>

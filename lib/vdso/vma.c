@@ -122,6 +122,42 @@ int __init vdso_image_init(struct vdso_image *image)
 }
 
 /**
+ * vdso_install() - map [vvar] and an image at a place already chosen
+ * @mm:    the address space, with mmap_lock held for writing
+ * @image: the image, set up by vdso_image_init()
+ * @addr:  where [vvar] starts; VDSO_DATA_SIZE + @image->size bytes from
+ *         there must be free
+ *
+ * For an architecture that places more of its own next to the vDSO
+ * (arm's [sigpage]); the others call vdso_map().
+ *
+ * Return: 0, or a negative error code.
+ */
+int vdso_install(struct mm_struct *mm, const struct vdso_image *image,
+		 unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	vma = _install_special_mapping(mm, addr, VDSO_DATA_SIZE,
+				       VM_READ | VM_MAYREAD | VM_IO |
+				       VM_DONTDUMP | VM_PFNMAP,
+				       &vdso_vvar_mapping);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+
+	vma = _install_special_mapping(mm, addr + VDSO_DATA_SIZE, image->size,
+				       VM_READ | VM_EXEC | VM_MAYREAD |
+				       VM_MAYWRITE | VM_MAYEXEC,
+				       &image->mapping);
+	if (IS_ERR(vma)) {
+		do_munmap(mm, addr, VDSO_DATA_SIZE, NULL);
+		return PTR_ERR(vma);
+	}
+	arch_vdso_set_base(mm, addr + VDSO_DATA_SIZE);
+	return 0;
+}
+
+/**
  * vdso_map() - map [vvar] and an image into @mm
  * @mm:    the address space, not locked by the caller
  * @image: the image, set up by vdso_image_init()
@@ -132,40 +168,18 @@ int __init vdso_image_init(struct vdso_image *image)
 int vdso_map(struct mm_struct *mm, const struct vdso_image *image,
 	     unsigned long hint)
 {
-	unsigned long size = image->size;
-	struct vm_area_struct *vma;
 	unsigned long addr;
-	int ret = 0;
+	int ret;
 
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
 
-	addr = get_unmapped_area(NULL, hint, VDSO_DATA_SIZE + size, 0, 0);
-	if (IS_ERR_VALUE(addr)) {
+	addr = get_unmapped_area(NULL, hint, VDSO_DATA_SIZE + image->size, 0, 0);
+	if (IS_ERR_VALUE(addr))
 		ret = addr;
-		goto out;
-	}
+	else
+		ret = vdso_install(mm, image, addr);
 
-	vma = _install_special_mapping(mm, addr, VDSO_DATA_SIZE,
-				       VM_READ | VM_MAYREAD | VM_IO |
-				       VM_DONTDUMP | VM_PFNMAP,
-				       &vdso_vvar_mapping);
-	if (IS_ERR(vma)) {
-		ret = PTR_ERR(vma);
-		goto out;
-	}
-
-	vma = _install_special_mapping(mm, addr + VDSO_DATA_SIZE, size,
-				       VM_READ | VM_EXEC | VM_MAYREAD |
-				       VM_MAYWRITE | VM_MAYEXEC,
-				       &image->mapping);
-	if (IS_ERR(vma)) {
-		do_munmap(mm, addr, VDSO_DATA_SIZE, NULL);
-		ret = PTR_ERR(vma);
-		goto out;
-	}
-	arch_vdso_set_base(mm, addr + VDSO_DATA_SIZE);
-out:
 	mmap_write_unlock(mm);
 	return ret;
 }

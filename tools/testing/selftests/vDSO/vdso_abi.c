@@ -108,6 +108,74 @@ const struct vdso_abi vdso_abi = {
 	.exports	= exports,
 };
 
+#elif defined(__arm__)
+
+static const char * const clocksources[] = { "arch_sys_counter", NULL };
+
+/*
+ * The time32 entries and their _time64 twins; clock_getres_time64 and
+ * getrandom are new here. No time (EABI has no time system call) and no
+ * getcpu (no CPU number user space can read).
+ */
+static const struct vdso_export exports[] = {
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0 },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
+	{ NULL, 0, 0 }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "arm",
+	.machine	= EM_ARM,
+	.version	= "LINUX_2.6",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.clock_getres	= "__vdso_clock_getres",
+	.libc_getres_syscall = 1,
+	.getrandom	= "__vdso_getrandom",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
+#elif defined(__i386__)
+
+/* tsc-early is the TSC too, until its frequency is refined */
+static const char * const clocksources[] = { "tsc", "tsc-early", NULL };
+
+/*
+ * The time32 entries and their _time64 twins; clock_getres_time64 is new
+ * here. __kernel_vsyscall, __kernel_sigreturn and __kernel_rt_sigreturn
+ * are exported too, but in LINUX_2.5, and the table holds one version.
+ */
+static const struct vdso_export exports[] = {
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
+	{ "__vdso_time",		STB_GLOBAL,	0 },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0 },
+	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0 },
+	{ NULL, 0, 0 }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "i386",
+	.machine	= EM_386,
+	.version	= "LINUX_2.6",
+	.soname		= "linux-gate.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.time		= "__vdso_time",
+	.getcpu		= "__vdso_getcpu",
+	.clock_getres	= "__vdso_clock_getres",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
 #else
 #error "this architecture has no entry in the table above"
 #endif

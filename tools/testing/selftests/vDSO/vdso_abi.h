@@ -29,6 +29,12 @@ struct vdso_abi {
 	 * per-CPU value user space can read, so the vDSO asks the kernel.
 	 */
 	int getcpu_syscall;
+	/*
+	 * 1 when the system's C library makes clock_getres()'s system call
+	 * without asking the vDSO (Debian's glibc 2.36 on arm looks up
+	 * only clock_gettime, clock_gettime64 and gettimeofday there).
+	 */
+	int libc_getres_syscall;
 	/* Clocksources the vDSO can read without a system call. */
 	const char * const *clocksources;
 	/* Exact set of exported symbols; NULL when not filled in yet. */

@@ -288,7 +288,12 @@ int main(void)
 	test_load();
 	test_phdr_present(PT_DYNAMIC, "PT_DYNAMIC");
 	test_phdr_present(PT_NOTE, "PT_NOTE");
+#ifdef __arm__
+	/* EHABI: unwinders find the tables through PT_ARM_EXIDX */
+	test_phdr_present(PT_ARM_EXIDX, "PT_ARM_EXIDX");
+#else
 	test_phdr_present(PT_GNU_EH_FRAME, "PT_GNU_EH_FRAME");
+#endif
 	test_phdr_absent();
 	test_dyn_pair(DT_HASH, "DT_HASH", DT_GNU_HASH, "DT_GNU_HASH");
 	test_dyn_pair(DT_VERSYM, "DT_VERSYM", DT_VERDEF, "DT_VERDEF");

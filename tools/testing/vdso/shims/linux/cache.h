@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What lib/vdso/rng.c takes from linux/cache.h: __page_aligned_data
- * (kept with the other page helpers in linux/mm.h). rng.c also uses
- * WRITE_ONCE() and smp_store_release() without including their headers
- * (in the kernel they come in indirectly): this header brings them.
+ * What lib/vdso/rng.c takes from linux/cache.h: nothing of its own. rng.c
+ * uses WRITE_ONCE() and smp_store_release() without including their
+ * headers (in the kernel they come in indirectly): this header brings them.
  */
 #ifndef _TEST_LINUX_CACHE_H
 #define _TEST_LINUX_CACHE_H
