@@ -118,9 +118,17 @@ struct vdso_time_data {
  * struct vdso_rng_data - the kernel RNG's state, for getrandom()
  * @generation: bumped whenever the kernel's RNG is reseeded; never 0
  * @is_ready:   nonzero once the RNG is seeded
+ *
+ * @generation has 8 bytes of room on every kernel: a 64-bit kernel's
+ * compat image, with its 32-bit longs, then finds @is_ready where the
+ * kernel put it, and reads the low half of @generation (little-endian
+ * only), which changes at every reseed as the whole does.
  */
 struct vdso_rng_data {
-	unsigned long generation;
+	union {
+		unsigned long generation;
+		u64 generation_room;
+	};
 	u32 is_ready;
 };
 

@@ -20,7 +20,7 @@
  * the state is dropped under memory pressure, the call starts over.
  */
 #include <linux/compiler.h>
-#include <linux/mman.h>
+#include <uapi/linux/mman.h>
 #include <uapi/linux/random.h>
 #include <asm/vdso/gettimeofday.h>
 #include <vdso/chacha.h>
@@ -32,7 +32,7 @@
 #include <vdso/getrandom.h>
 
 /* The most the system call hands out at once (MAX_RW_COUNT) */
-#define VDSO_RNG_MAX_LEN	(INT_MAX & PAGE_MASK)
+#define VDSO_RNG_MAX_LEN	(INT_MAX & ~(VDSO_PAGE_SIZE - 1))
 
 static __always_inline const struct vdso_rng_data *vdso_rng_page(void)
 {

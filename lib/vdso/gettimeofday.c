@@ -27,7 +27,8 @@
  * system call, so the caller always gets the system call's answer.
  */
 #include <linux/compiler.h>
-#include <linux/time.h>
+#include <uapi/linux/time.h>
+#include <vdso/time64.h>
 #include <asm/barrier.h>
 #include <asm/vdso/gettimeofday.h>
 #include <vdso/datapage.h>

@@ -16,6 +16,9 @@
 #   vdso-exports      symbol@VERSION pairs the image must export
 #   vdso-embed        n when the architecture embeds the image itself
 #                     (with include/vdso/image.S); y by default
+#   vdso-kbuild-cflags the kernel flags the image's start from; the
+#                     kernel's KBUILD_CFLAGS by default (a compat image
+#                     built with another compiler gives its own)
 #   vdso-eflags       an ELF32 image's e_flags, to replace the linker's
 #                     (arm: an image both float ABIs' loaders take)
 #
@@ -28,6 +31,7 @@ vdso-lib-objs	:= $(patsubst %,vdso-lib-%.o,$(vdso-lib))
 vdso-objs	:= $(vdso-arch-objs) $(vdso-lib-objs)
 
 vdso-embed	?= y
+vdso-kbuild-cflags ?= $(KBUILD_CFLAGS)
 
 targets += $(vdso-objs) vdso.lds $(vdso-name).so.dbg $(vdso-name).so
 obj-$(vdso-embed) += $(vdso-name)-image.o
@@ -43,7 +47,7 @@ vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
 		    $(GCC_PLUGINS_CFLAGS) $(RETPOLINE_CFLAGS) $(RETHUNK_CFLAGS)
 
 $(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
-	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(KBUILD_CFLAGS)) \
+	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(vdso-kbuild-cflags)) \
 	-fPIC -O2 -fasynchronous-unwind-tables -fno-stack-protector \
 	-fno-tree-loop-distribute-patterns \
 	-fno-omit-frame-pointer -D__VDSO__ -DBUILD_VDSO \

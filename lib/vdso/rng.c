@@ -7,6 +7,7 @@
 #include <linux/compiler.h>
 #include <linux/linkage.h>
 #include <asm/barrier.h>
+#include <asm/page.h>
 #include <vdso/datapage.h>
 #include <vdso/getrandom.h>
 

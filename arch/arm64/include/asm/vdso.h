@@ -15,6 +15,12 @@
 /* The image, for the alternatives code */
 extern char vdso_start[], vdso_end[];
 
+#ifdef CONFIG_COMPAT
+/* What AArch32 tasks get besides arm's vDSO: kuser32.S, sigreturn32.S */
+extern const char __kuser_helper_start[], __kuser_helper_end[];
+extern const char __aarch32_sigret_code_start[], __aarch32_sigret_code_end[];
+#endif
+
 /* Where ARCH_DLINFO and signal delivery find the image */
 static inline void arch_vdso_set_base(struct mm_struct *mm, unsigned long base)
 {

@@ -8,6 +8,11 @@
 
 #ifndef __ASSEMBLY__
 
+#ifdef __arm__
+/* the AArch32 image, built by arch/arm64/kernel/vdso32 */
+#include <asm/vdso/compat_gettimeofday.h>
+#else
+
 #include <asm/unistd.h>
 #include <vdso/clocksource.h>
 
@@ -86,6 +91,8 @@ static __always_inline void vdso_vector_wipe(void)
 			    "v24", "v25", "v26", "v27", "v28", "v29", "v30", "v31");
 }
 #endif
+
+#endif /* !__arm__ */
 
 #endif /* !__ASSEMBLY__ */
 

@@ -10,6 +10,7 @@
 #define CONFIG_GENERIC_GETTIMEOFDAY	1
 #define CONFIG_TIME_NS			1
 #define CONFIG_HZ			250
+#define CONFIG_PAGE_SHIFT		12
 
 /* -DVDSO_TEST_NO_INT128 builds the 32-bit paths of vdso/math64.h. */
 #ifndef VDSO_TEST_NO_INT128

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Glue for the AArch32 vDSO of an arm64 kernel: arm's image (the same
+ * exports, arch/arm/vdso/vdso.lds.S), built by arch/arm64/kernel/vdso32
+ * with the 32-bit compiler against this kernel's headers and config.
+ * Included by asm/vdso/gettimeofday.h when the compiler targets AArch32.
+ */
+#ifndef __ASM_VDSO_COMPAT_GETTIMEOFDAY_H
+#define __ASM_VDSO_COMPAT_GETTIMEOFDAY_H
+
+#include <asm/unistd_compat_32.h>
+#include <vdso/clocksource.h>
+
+#define VDSO_ENTRY(name)	__vdso_##name
+
+/* The system calls the library falls back to, by their AArch32 numbers */
+#define __NR_clock_gettime		__NR_compat32_clock_gettime
+#define __NR_clock_gettime64		__NR_compat32_clock_gettime64
+#define __NR_clock_getres		__NR_compat32_clock_getres
+#define __NR_clock_getres_time64	__NR_compat32_clock_getres_time64
+#define __NR_gettimeofday		__NR_compat32_gettimeofday
+#define __NR_getrandom			__NR_compat32_getrandom
+
+/*
+ * The virtual count, between two ISBs: the first keeps the read after
+ * the loads of the data before it, the second keeps the loads after it
+ * (the sequence count) from being done first. Only ARCHTIMER: a counter
+ * with errata only the 64-bit vDSO handles is ARCHTIMER_NOCOMPAT.
+ */
+static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+{
+	u64 cnt;
+
+	if (unlikely(clock_mode != VDSO_CLOCKMODE_ARCHTIMER))
+		return false;
+	asm volatile ("isb\n\t"
+		      "mrrc	p15, 1, %Q0, %R0, c14\n\t"
+		      "isb"
+		      : "=r" (cnt) : : "memory");
+	*cycles = cnt;
+	return true;
+}
+
+/* EABI: the arguments in r0-r2, the number in r7, the result in r0 */
+static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
+{
+	long ret;
+
+	asm volatile ("mov	r0, %1\n\t"
+		      "mov	r1, %2\n\t"
+		      "mov	r2, %3\n\t"
+		      "mov	r7, %4\n\t"
+		      "svc	#0\n\t"
+		      "mov	%0, r0"
+		      : "=r" (ret)
+		      : "r" (a0), "r" (a1), "r" (a2), "r" (nr)
+		      : "r0", "r1", "r2", "r7", "memory");
+	return ret;
+}
+
+#endif /* __ASM_VDSO_COMPAT_GETTIMEOFDAY_H */
