@@ -44,6 +44,13 @@ static const char *const vdso_time_entries[] __initconst = {
 	"__vdso_clock_getres_time64",
 };
 
+/* The architected timer's device tree nodes */
+static const struct of_device_id vdso_timer_ids[] __initconst = {
+	{ .compatible = "arm,armv7-timer" },
+	{ .compatible = "arm,armv8-timer" },
+	{ }
+};
+
 /*
  * Can user space read the virtual count? The arch timer driver lets it
  * whenever the timer is there, but the count means something only where
@@ -51,19 +58,16 @@ static const char *const vdso_time_entries[] __initconst = {
  */
 static bool __init vdso_counter_readable(void)
 {
-	struct device_node *np;
-	bool ok;
+	struct device_node *np = NULL;
+	bool unset;
 
-	if (!IS_ENABLED(CONFIG_ARM_ARCH_TIMER))
-		return false;
-	np = of_find_compatible_node(NULL, NULL, "arm,armv7-timer");
-	if (!np)
-		np = of_find_compatible_node(NULL, NULL, "arm,armv8-timer");
+	if (IS_ENABLED(CONFIG_ARM_ARCH_TIMER))
+		np = of_find_matching_node(NULL, vdso_timer_ids);
 	if (!np)
 		return false;
-	ok = !of_property_read_bool(np, "arm,cpu-registers-not-fw-configured");
+	unset = of_property_read_bool(np, "arm,cpu-registers-not-fw-configured");
 	of_node_put(np);
-	return ok;
+	return !unset;
 }
 
 /*

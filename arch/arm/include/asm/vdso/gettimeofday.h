@@ -41,16 +41,18 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
  */
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
-	register long r0 asm("r0") = a0;
-	register long r1 asm("r1") = a1;
-	register long r2 asm("r2") = a2;
-	register long r7 asm("r7") = nr;
+	long ret;
 
-	asm volatile ("svc	#0"
-		      : "+r" (r0)
-		      : "r" (r1), "r" (r2), "r" (r7)
-		      : "memory");
-	return r0;
+	asm volatile ("mov	r0, %1\n\t"
+		      "mov	r1, %2\n\t"
+		      "mov	r2, %3\n\t"
+		      "mov	r7, %4\n\t"
+		      "svc	#0\n\t"
+		      "mov	%0, r0"
+		      : "=r" (ret)
+		      : "r" (a0), "r" (a1), "r" (a2), "r" (nr)
+		      : "r0", "r1", "r2", "r7", "memory");
+	return ret;
 }
 
 #endif /* !__ASSEMBLY__ */

@@ -11,12 +11,16 @@
  * buffer for as long as a loop spins; there each pass drains it. A macro,
  * since smp_mb() is not defined yet where asm/processor.h includes this.
  */
-#if __LINUX_ARM_ARCH__ == 6 || defined(CONFIG_ARM_ERRATA_754327)
-/* drains the write buffer on each pass */
-#define cpu_relax()	smp_mb()
-#else
-#define cpu_relax()	barrier()
-#endif
+#define __cpu_relax_drains						\
+	(__LINUX_ARM_ARCH__ == 6 || IS_ENABLED(CONFIG_ARM_ERRATA_754327))
+
+#define cpu_relax()							\
+	do {								\
+		if (__cpu_relax_drains)					\
+			smp_mb();	/* the write buffer, see above */ \
+		else							\
+			barrier();					\
+	} while (0)
 
 #endif /* __ASSEMBLY__ */
 
