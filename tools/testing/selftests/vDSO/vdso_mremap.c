@@ -62,36 +62,18 @@ static int find_parts(void)
 	return 0;
 }
 
-/* Reserve an area the size of the vDSO block, away from it. */
-static uintptr_t reserve(size_t len)
-{
-	void *p = mmap(NULL, len, PROT_NONE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-
-	return p == MAP_FAILED ? 0 : (uintptr_t)p;
-}
-
-static int move(const struct map_entry *m, uintptr_t to)
-{
-	size_t len = m->end - m->start;
-	void *p = mremap((void *)m->start, len, len,
-			 MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to);
-
-	return p == MAP_FAILED ? -errno : 0;
-}
-
 static void test_move(void)
 {
 	int i, ret = 0;
 
-	new_lo = reserve(old_hi - old_lo);
+	new_lo = maps_reserve(old_hi - old_lo);
 	if (!new_lo) {
 		ksft_test_result_fail("mmap of a %lu byte area failed\n",
 				      (unsigned long)(old_hi - old_lo));
 		return;
 	}
 	for (i = 0; i < nparts && !ret; i++) {
-		ret = move(&parts[i].m, new_lo + parts[i].m.start - old_lo);
+		ret = maps_move(&parts[i].m, new_lo + parts[i].m.start - old_lo);
 		if (ret)
 			ksft_print_msg("moving %s: %s\n", parts[i].name, strerror(-ret));
 	}
@@ -209,13 +191,13 @@ static void vvar_alone(int fd, void *arg)
 	int i, ret = 0;
 
 	(void)arg;
-	to = reserve(v->start - old_lo);
+	to = maps_reserve(v->start - old_lo);
 	if (!to) {
 		child_result(fd, KSFT_FAIL, "mmap failed");
 		return;
 	}
 	for (i = 0; i < nparts - 1 && !ret; i++)
-		ret = move(&parts[i].m, to + parts[i].m.start - old_lo);
+		ret = maps_move(&parts[i].m, to + parts[i].m.start - old_lo);
 	if (ret) {
 		child_result(fd, KSFT_PASS, "refused (%s)", strerror(-ret));
 		return;

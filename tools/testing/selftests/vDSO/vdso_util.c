@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +288,8 @@ int child_collect(void (*fn)(int fd, void *arg), void *arg,
 #define THIS_AUDIT_ARCH	AUDIT_ARCH_MIPSEL64
 #elif defined(__arm__)
 #define THIS_AUDIT_ARCH	AUDIT_ARCH_ARM
+#elif defined(__i386__)
+#define THIS_AUDIT_ARCH	AUDIT_ARCH_I386
 #endif
 
 int block_syscalls(const unsigned int *nrs, unsigned int n, unsigned int action)
@@ -320,4 +323,21 @@ int block_syscalls(const unsigned int *nrs, unsigned int n, unsigned int action)
 	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
 		return -errno;
 	return 0;
+}
+
+uintptr_t maps_reserve(size_t len)
+{
+	void *p = mmap(NULL, len, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	return p == MAP_FAILED ? 0 : (uintptr_t)p;
+}
+
+int maps_move(const struct map_entry *m, uintptr_t to)
+{
+	size_t len = m->end - m->start;
+	void *p = mremap((void *)m->start, len, len,
+			 MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to);
+
+	return p == MAP_FAILED ? -errno : 0;
 }

@@ -84,6 +84,11 @@ struct map_entry {
  */
 int maps_find(const char *name, struct map_entry *m);
 
+/* Reserve @len bytes of address space (PROT_NONE); 0 on failure. */
+uintptr_t maps_reserve(size_t len);
+/* Move mapping @m whole to @to (mremap); 0 or -errno. */
+int maps_move(const struct map_entry *m, uintptr_t to);
+
 /* Read the first line of a file, without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t len);
 /* Write @s to the file at @path; 0 or -errno. */
