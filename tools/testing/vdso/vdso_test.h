@@ -28,10 +28,16 @@
 #include <vdso/gettime.h>
 #include <vdso/ktime.h>
 #include <vdso/seq.h>
+#include <vdso/time32.h>
 
-/* the aliases the glue's VDSO_ALIAS() makes */
+/* the aliases the glue's VDSO_ALIAS() makes: of the plain names' entries */
+#ifdef VDSO_TIME32
+int test_vdso_alias_clock_gettime(clockid_t clock, struct old_timespec32 *ts);
+int test_vdso_alias_clock_getres(clockid_t clock, struct old_timespec32 *res);
+#else
 int test_vdso_alias_clock_gettime(clockid_t clock, struct __kernel_timespec *ts);
 int test_vdso_alias_clock_getres(clockid_t clock, struct __kernel_timespec *res);
+#endif
 int test_vdso_alias_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz);
 __kernel_old_time_t test_vdso_alias_time(__kernel_old_time_t *t);
 ssize_t test_vdso_alias_getrandom(void *buffer, size_t len, unsigned int flags,
@@ -190,7 +196,7 @@ void run_fallback_tests(void);
 void run_timens_tests(void);
 void run_getrandom_tests(void);
 
-/* clocks.c: random valid timekeepers and the reference for them */
+/* tk.c: random valid timekeepers and the reference for them */
 struct tk_sample {
 	struct timekeeper tk;
 	struct clocksource cs;
