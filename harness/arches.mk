@@ -12,6 +12,9 @@
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
+# <arch>-kmake    further variables for kbuild (the compat compiler)
+# <arch>-compat   the architecture whose programs also run here (arm64:
+#                 arm, for AArch32), their tests named <arch>-compat-prefix
 
 ARCHES ?= x86_64 arm64 riscv64 arm
 
@@ -37,7 +40,12 @@ arm64-fallback	:= clocksource=jiffies highres=off nohz=off
 arm64-novdso	:=
 arm64-bench	:= norandmaps
 arm64-bench-qemu :=
-arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm \
+		   gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+# the AArch32 vDSO is built with the 32-bit arm compiler
+arm64-kmake	:= CROSS_COMPILE_COMPAT=arm-linux-gnueabihf-
+arm64-compat	:= arm
+arm64-compat-prefix := a32_
 
 riscv64-kbuild	:= riscv
 riscv64-cross	:= riscv64-linux-gnu-

@@ -9,6 +9,8 @@
 #   /tests/upstream_*          upstream's 6.12 vDSO selftests, unmodified,
 #                              built from the pristine tree
 #   /tests/libc_vdso[_static]  the C library's use of the vDSO
+#   /tests/a32_*               arm64: the same, built for AArch32 (armhf),
+#                              <arch>-compat and -compat-prefix in arches.mk
 #   /tests/vdso_demo           what 'make run' shows
 #   /tests/vdso_bench          what 'make bench' measures
 #   the shared libraries the dynamic programs need
@@ -38,49 +40,65 @@ run() { "$@" >>"$log" 2>&1 || { tail -20 "$log" >&2; die "failed: $*"; }; }
 
 run $cc $cflags -static -o "$root/init" "$top/harness/guest/init.c"
 
-# our selftests
 st=$top/tools/testing/selftests/vDSO
 ksft=$build/pristine/tools/testing/selftests
-run make -C "$st" STANDALONE=1 OUTPUT="$work/ours" CC="$cc" KSFT_DIR="$ksft"
-for t in $(make -s -C "$st" STANDALONE=1 CC="$cc" print-tests); do
-	cp "$work/ours/$t" "$root/tests/$t"
-done
-libc_vdso() { # OUT [-static]
-	run $cc $cflags -D_GNU_SOURCE ${2:-} -I"$st" -o "$root/tests/$1" \
-		"$top/harness/guest/libc_vdso.c" "$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
+up=$build/pristine/tools/testing/selftests/vDSO
+
+# test_set CC KBUILD-ARCH PREFIX: our selftests, the libc proof and
+# upstream's selftests, built with CC, into /tests/PREFIX<name>
+test_set() {
+	local cc=$1 karch=$2 pre=$3 t
+	run make -C "$st" STANDALONE=1 OUTPUT="$work/${pre}ours" CC="$cc" KSFT_DIR="$ksft"
+	for t in $(make -s -C "$st" STANDALONE=1 CC="$cc" print-tests); do
+		cp "$work/${pre}ours/$t" "$root/tests/$pre$t"
+	done
+	for t in libc_vdso libc_vdso_static; do
+		run $cc $cflags -D_GNU_SOURCE $([ $t = libc_vdso ] || echo -static) \
+			-I"$st" -o "$root/tests/$pre$t" "$top/harness/guest/libc_vdso.c" \
+			"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
+	done
+	# upstream's selftests, as upstream builds them
+	mkdir -p "$work/${pre}upstream"
+	run make -C "$up" OUTPUT="$work/${pre}upstream" CC="$cc" ARCH="$karch"
+	for t in $(cd "$work/${pre}upstream" && ls); do
+		cp "$work/${pre}upstream/$t" "$root/tests/${pre}upstream_$t"
+	done
 }
-libc_vdso libc_vdso
-libc_vdso libc_vdso_static -static
+
+test_set "$cc" "$(archvar "$arch" kbuild)" ""
 for p in vdso_demo vdso_bench; do
 	run $cc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/$p" "$top/harness/guest/$p.c" \
 		"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
 done
+# the compat architecture's programs too (arm64: AArch32, as a32_*)
+compat=$(archvar "$arch" compat)
+if [ -n "$compat" ]; then
+	ccc=$(archvar "$compat" cross)gcc
+	command -v "$ccc" >/dev/null || die "no $ccc: run 'make deps'"
+	test_set "$ccc" "$(archvar "$compat" kbuild)" "$(archvar "$arch" compat-prefix)"
+fi
 
-# upstream's selftests, as upstream builds them
-up=$build/pristine/tools/testing/selftests/vDSO
-mkdir -p "$work/upstream"
-run make -C "$up" OUTPUT="$work/upstream" CC="$cc" ARCH="$(archvar "$arch" kbuild)"
-for t in $(cd "$work/upstream" && ls); do
-	cp "$work/upstream/$t" "$root/tests/upstream_$t"
-done
-
-# the libraries of the dynamic programs: the host's, or the cross
+# the libraries of the dynamic programs: the host's, or a cross
 # toolchain's from its sysroot (the loader where the program asks for
-# it, the rest where that loader looks: /lib/<triplet>)
-triplet=${cross%-}
+# it, the rest where that loader looks: /lib/<triplet>); the toolchain
+# is the one whose loader the program names
 for f in "$root"/tests/*; do
-	"${cross}readelf" -d "$f" 2>/dev/null | grep -q NEEDED || continue
-	if [ -z "$cross" ]; then
+	readelf -d "$f" 2>/dev/null | grep -q NEEDED || continue
+	interp=$(readelf -lW "$f" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
+	triplet=
+	for c in $cross $(archvar "${compat:-none}" cross); do
+		[ -e "/usr/${c%-}/lib/$(basename "$interp")" ] && triplet=${c%-} && break
+	done
+	if [ -z "$triplet" ]; then
 		ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
 			mkdir -p "$root$(dirname "$lib")"
 			cp -L "$lib" "$root$lib"
 		done
 		continue
 	fi
-	interp=$("${cross}readelf" -lW "$f" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
 	mkdir -p "$root$(dirname "$interp")" "$root/lib/$triplet"
 	cp -L "/usr/$triplet/lib/$(basename "$interp")" "$root$interp"
-	"${cross}readelf" -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' |
+	readelf -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' |
 		while read -r lib; do
 			cp -L "/usr/$triplet/lib/$lib" "$root/lib/$triplet/$lib"
 		done

@@ -21,26 +21,39 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 . "$top/harness/lib.sh"
 
-# The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]"
+# The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]". Each set
+# runs for the architecture, then for its compat one (arm64: AArch32).
+# sets ARCH: "CC PREFIX" of each set of programs
+sets() {
+	local c
+	echo "$(archvar "$1" cross)gcc "
+	c=$(archvar "$1" compat)
+	[ -z "$c" ] || echo "$(archvar "$c" cross)gcc $(archvar "$1" compat-prefix)"
+}
 main_tests() {
-	local t
-	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 \
-			CC="$(archvar "$1" cross)gcc" print-tests); do
-		echo "pass $t 600"
+	local t cc pre
+	sets "$1" | while read -r cc pre; do
+		for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 \
+				CC="$cc" print-tests); do
+			echo "pass $pre$t 600"
+		done
+		for t in $(cd "$build/$1/root/tests" && ls "${pre}upstream_"*); do
+			echo "pass $t 300"
+		done
+		echo "pass ${pre}libc_vdso 60"
+		echo "pass ${pre}libc_vdso_static 60"
 	done
-	for t in $(cd "$build/$1/root/tests" && ls upstream_*); do
-		echo "pass $t 300"
-	done
-	echo "pass libc_vdso 60"
-	echo "pass libc_vdso_static 60"
 }
 fallback_tests() {
-	local t
-	for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 print-fallback-tests); do
-		echo "pass $t 600"
+	local t cc pre
+	sets "$1" | while read -r cc pre; do
+		for t in $(make -s -C "$top/tools/testing/selftests/vDSO" STANDALONE=1 \
+				CC="$cc" print-fallback-tests); do
+			echo "pass $pre$t 600"
+		done
+		echo "fail ${pre}libc_vdso 60"
+		echo "fail ${pre}libc_vdso_static 60"
 	done
-	echo "fail libc_vdso 60"
-	echo "fail libc_vdso_static 60"
 }
 novdso_tests() {
 	echo "fail libc_vdso 60"
