@@ -64,16 +64,9 @@ static int a32_sigret_moved(const struct vm_special_mapping *sm,
 static struct page *a32_kuser_page[2] __ro_after_init;
 static struct page *a32_sigret_page[2] __ro_after_init;
 
-static const struct vm_special_mapping a32_kuser = {
-	.name = "[vectors]",
-	.pages = a32_kuser_page,
-};
-
-static const struct vm_special_mapping a32_sigret = {
-	.name = "[sigpage]",
-	.pages = a32_sigret_page,
-	.mremap = a32_sigret_moved,
-};
+static const struct vm_special_mapping a32_kuser = { .name = "[vectors]", .pages = a32_kuser_page };
+static const struct vm_special_mapping a32_sigret = { .name = "[sigpage]", .pages = a32_sigret_page,
+						      .mremap = a32_sigret_moved };
 
 /* An undefined instruction in either instruction set: the page's filler */
 #define A32_UNDEF	0xe7fddef1
