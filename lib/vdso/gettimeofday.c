@@ -408,20 +408,24 @@ __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
 
 VDSO_ALIAS(time);
 
-/* The resolution of @clock in ns, or 0 when only the system call knows it */
-static __always_inline u32 vdso_getres_ns(clockid_t clock)
+/* The resolution of @clock in ns into @ns; false when only the system call knows it */
+static __always_inline bool vdso_getres_ns(clockid_t clock, u64 *ns)
 {
 	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
 	u32 kind;
 
 	if ((u32)clock >= VDSO_NR_CLOCKS)
-		return 0;
+		return false;
 	kind = BIT(clock);
-	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
-		return READ_ONCE(vd->hrtimer_res);
-	if (kind & VDSO_CLOCKS_COARSE)
-		return LOW_RES_NSEC;
-	return 0;
+	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW)) {
+		*ns = READ_ONCE(vd->hrtimer_res);
+		return true;
+	}
+	if (kind & VDSO_CLOCKS_COARSE) {
+		*ns = LOW_RES_NSEC;
+		return true;
+	}
+	return false;
 }
 
 /**
@@ -436,9 +440,9 @@ static __always_inline u32 vdso_getres_ns(clockid_t clock)
  */
 int vdso_getres64(clockid_t clock, struct __kernel_timespec *res)
 {
-	u32 ns = vdso_getres_ns(clock);
+	u64 ns;
 
-	if (unlikely(!ns))
+	if (unlikely(!vdso_getres_ns(clock, &ns)))
 		return vdso_syscall3(VDSO_NR_GETRES64, clock, (long)res, 0);
 	if (likely(res)) {
 		res->tv_sec = 0;
@@ -459,9 +463,9 @@ VDSO_ALIAS(clock_getres);
  */
 int VDSO_ENTRY(clock_getres)(clockid_t clock, struct old_timespec32 *res)
 {
-	u32 ns = vdso_getres_ns(clock);
+	u64 ns;
 
-	if (unlikely(!ns))
+	if (unlikely(!vdso_getres_ns(clock, &ns)))
 		return vdso_syscall3(__NR_clock_getres, clock, (long)res, 0);
 	if (likely(res)) {
 		res->tv_sec = 0;
