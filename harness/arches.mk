@@ -9,6 +9,8 @@
 # <arch>-fallback kernel arguments that put the kernel on a clocksource
 #                 the vDSO cannot read
 # <arch>-novdso   kernel arguments that leave processes without a vDSO
+# <arch>-hidden   set: boot once more on a device tree whose timer node
+#                 says the firmware left the counter unset (arm)
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
@@ -70,6 +72,7 @@ arm-console	:= ttyAMA0
 arm-append	:=
 arm-fallback	:= clocksource=jiffies highres=off nohz=off
 arm-novdso	:= vdso=0
+arm-hidden	:= yes
 arm-bench	:= norandmaps
 arm-bench-qemu	:=
 arm-pkgs	:= gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-system-arm

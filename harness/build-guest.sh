@@ -13,6 +13,7 @@
 #                              <arch>-compat and -compat-prefix in arches.mk
 #   /tests/vdso_demo           what 'make run' shows
 #   /tests/vdso_bench          what 'make bench' measures
+#   /tests/vdso_hidden         arm: the time entries hidden (check.sh)
 #   the shared libraries the dynamic programs need
 set -euo pipefail
 
@@ -66,7 +67,9 @@ test_set() {
 }
 
 test_set "$cc" "$(archvar "$arch" kbuild)" ""
-for p in vdso_demo vdso_bench; do
+hidden=
+[ -z "$(archvar "$arch" hidden)" ] || hidden=vdso_hidden
+for p in vdso_demo vdso_bench $hidden; do
 	run $cc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/$p" "$top/harness/guest/$p.c" \
 		"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
 done

@@ -15,6 +15,10 @@
 #             since the vDSO now makes the system calls
 #   novdso    no vDSO (<arch>-novdso: x86's vdso=0): the libc proof must
 #             fail, so the proof has teeth
+#   hidden    arm (<arch>-hidden): a device tree whose timer the firmware
+#             left unset, where the kernel takes the time entries out of
+#             the vDSO's symbol table: vdso_hidden checks that, and the
+#             libc proof must fail
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +63,11 @@ novdso_tests() {
 	echo "fail libc_vdso 60"
 	echo "fail libc_vdso_static 60"
 }
+hidden_tests() {
+	echo "pass vdso_hidden 60"
+	echo "fail libc_vdso 60"
+	echo "fail libc_vdso_static 60"
+}
 
 # boot ARCH NAME KERNEL-ARGS: run one boot's tests, add up its results
 boot() {
@@ -70,7 +79,8 @@ boot() {
 	"$top/harness/mkinitramfs.sh" "$build/$arch/kbuild/usr/gen_init_cpio" \
 		"$build/$arch/root" "$dir/initramfs"
 	printf '  %-7s %s: %s\n' BOOT "$arch" "$name${args:+ ($args)}, console in $dir/console.log"
-	"$top/harness/boot.sh" "$arch" "$build/$arch/boot-image" "$dir/initramfs" \
+	QEMU_EXTRA=${qemu_extra:-} "$top/harness/boot.sh" "$arch" \
+		"$build/$arch/boot-image" "$dir/initramfs" \
 		1800 $args > "$dir/console.log" 2>&1
 	res=$(awk -v expect="$dir/expect" -v boot="$arch/$name" \
 		-f "$top/harness/tap-summary.awk" "$dir/console.log")
@@ -114,6 +124,13 @@ for arch in "$@"; do
 		[ -z "$fb" ] || boot "$arch" fallback "$fb"
 		nv=$(archvar "$arch" novdso)
 		[ -z "$nv" ] || boot "$arch" novdso "$nv"
+		# arm: a device tree whose timer the firmware left unset
+		if [ -n "$(archvar "$arch" hidden)" ]; then
+			"$top/harness/dtb-timer-unset.sh" "$arch" \
+				"$build/$arch/kbuild/scripts/dtc/dtc" "$build/$arch/hidden.dtb" &&
+			qemu_extra="-dtb $build/$arch/hidden.dtb" boot "$arch" hidden "" ||
+			{ echo "  FAIL  $arch: no device tree for the hidden boot"; failed=$((failed + 1)); }
+		fi
 	fi
 	printf '%s: %d passed, %d failed, %d skipped\n' "$arch" "$passed" "$failed" "$skipped"
 	all_p=$((all_p + passed)); all_f=$((all_f + failed)); all_s=$((all_s + skipped))
