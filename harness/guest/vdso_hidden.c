@@ -13,6 +13,7 @@
 
 #include "vdso_abi.h"
 #include "vdso_sym.h"
+#include "vdso_util.h"
 
 static const char * const hidden[] = {
 	"__vdso_clock_gettime", "__vdso_clock_gettime64", "__vdso_gettimeofday",
@@ -34,12 +35,12 @@ int main(void)
 	size_t i, nameless = 0;
 	unsigned int n;
 
-	printf("TAP version 13\n1..%zu\n", 2 * (sizeof(hidden) / sizeof(hidden[0])) + 2);
+	printf("TAP version 13\n1..%zu\n", 2 * ARRAY_SIZE(hidden) + 2);
 	if (vdso_open_auxv(&img)) {
 		printf("Bail out! no vDSO at AT_SYSINFO_EHDR\n");
 		return 1;
 	}
-	for (n = 0; n < sizeof(hidden) / sizeof(hidden[0]); n++) {
+	for (n = 0; n < ARRAY_SIZE(hidden); n++) {
 		result(!vdso_lookup_hash(&img, hidden[n], NULL, VDSO_HASH_SYSV) &&
 		       !vdso_lookup_hash(&img, hidden[n], NULL, VDSO_HASH_GNU) &&
 		       !vdso_lookup(&img, hidden[n], vdso_abi.version),
@@ -56,9 +57,9 @@ int main(void)
 		    sym.type == STT_FUNC)
 			nameless++;
 	printf("# %zu functions without a name\n", nameless);
-	result(nameless == sizeof(hidden) / sizeof(hidden[0]),
+	result(nameless == ARRAY_SIZE(hidden),
 	       "the hidden entries are still there, nameless", "");
-	result(vdso_lookup(&img, "__vdso_getrandom", vdso_abi.version) != NULL,
+	result(!!vdso_lookup(&img, "__vdso_getrandom", vdso_abi.version),
 	       "getrandom is still found", "");
 	return failed;
 }
