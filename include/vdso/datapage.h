@@ -23,16 +23,26 @@
  * VDSO_PAGE_ARCH:   with CONFIG_ARCH_HAS_VDSO_DATA only: the
  *                   architecture's struct vdso_arch_data
  *                   (asm/vdso/arch_data.h), the same in every namespace
+ * VDSO_PAGE_ARCH_OWN and up: with CONFIG_HAVE_VDSO_ARCH_PAGES only:
+ *                   VDSO_ARCH_PAGES pages the architecture maps itself
+ *                   (asm/vdso/pages.h names them), such as the pages a
+ *                   hypervisor writes its clock to
  */
 #define VDSO_PAGE_TIME		0
 #define VDSO_PAGE_TIMENS	1
 #define VDSO_PAGE_RNG		2
 #define VDSO_PAGE_ARCH		3
 #ifdef CONFIG_ARCH_HAS_VDSO_DATA
-#define VDSO_DATA_PAGES		4
+#define VDSO_PAGE_ARCH_OWN	(VDSO_PAGE_ARCH + 1)
 #else
-#define VDSO_DATA_PAGES		3
+#define VDSO_PAGE_ARCH_OWN	VDSO_PAGE_ARCH
 #endif
+#ifdef CONFIG_HAVE_VDSO_ARCH_PAGES
+#include <asm/vdso/pages.h>
+#else
+#define VDSO_ARCH_PAGES		0
+#endif
+#define VDSO_DATA_PAGES		(VDSO_PAGE_ARCH_OWN + VDSO_ARCH_PAGES)
 
 #define VDSO_DATA_SIZE	(VDSO_DATA_PAGES * VDSO_PAGE_SIZE)
 

@@ -48,6 +48,22 @@ int vdso_map(struct mm_struct *mm, const struct vdso_image *image,
 	     unsigned long hint);
 bool vdso_is_mapped(struct mm_struct *mm);
 
+#ifdef CONFIG_HAVE_VDSO_ARCH_PAGES
+/**
+ * vdso_arch_vvar_fault() - map one of the architecture's own [vvar] pages
+ * @vma:  the [vvar] mapping
+ * @vmf:  the fault
+ * @page: which page: VDSO_PAGE_ARCH_OWN up to VDSO_DATA_PAGES - 1
+ *
+ * Supplied by an architecture that selects HAVE_VDSO_ARCH_PAGES.
+ *
+ * Return: what vmf_insert_pfn() returns, or VM_FAULT_SIGBUS for a page
+ * that has nothing behind it on this system.
+ */
+vm_fault_t vdso_arch_vvar_fault(struct vm_area_struct *vma,
+				struct vm_fault *vmf, unsigned long page);
+#endif
+
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __VDSO_IMAGE_H */

@@ -61,6 +61,10 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 		break;
 #endif
 	default:
+#ifdef CONFIG_HAVE_VDSO_ARCH_PAGES
+		if (vmf->pgoff >= VDSO_PAGE_ARCH_OWN && vmf->pgoff < VDSO_DATA_PAGES)
+			return vdso_arch_vvar_fault(vma, vmf, vmf->pgoff);
+#endif
 		return VM_FAULT_SIGBUS;
 	}
 	return vmf_insert_pfn(vma, vmf->address, pfn);
