@@ -19,8 +19,12 @@
 #   vdso-kbuild-cflags the kernel flags the image's start from; the
 #                     kernel's KBUILD_CFLAGS by default (a compat image
 #                     built with another compiler gives its own)
+#   vdso-kbuild-aflags ditto for assembly, KBUILD_AFLAGS by default
 #   vdso-eflags       an ELF32 image's e_flags, to replace the linker's
 #                     (arm: an image both float ABIs' loaders take)
+#   vdso-objcopy      objcopy flags that turn each object into the image's
+#                     format before the link (x32: x86-64 code in an
+#                     ELF32 image)
 #
 # The linker script is $(src)/vdso.lds.S. cmd_vdso_offsets writes a header
 # of "#define vdso_offset_<name> <offset>" for each <name>=<symbol> in
@@ -32,8 +36,16 @@ vdso-objs	:= $(vdso-arch-objs) $(vdso-lib-objs)
 
 vdso-embed	?= y
 vdso-kbuild-cflags ?= $(KBUILD_CFLAGS)
+vdso-kbuild-aflags ?= $(KBUILD_AFLAGS)
 
-targets += $(vdso-objs) vdso.lds $(vdso-name).so.dbg $(vdso-name).so
+ifdef vdso-objcopy
+vdso-link-objs	:= $(patsubst %.o,%-conv.o,$(vdso-objs))
+else
+vdso-link-objs	:= $(vdso-objs)
+endif
+
+targets += $(sort $(vdso-objs) $(vdso-link-objs)) vdso.lds \
+	   $(vdso-name).so.dbg $(vdso-name).so
 obj-$(vdso-embed) += $(vdso-name)-image.o
 
 # User-space code: no tracing, sanitizers, coverage, stack protector or
@@ -52,7 +64,8 @@ $(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
 	-fno-tree-loop-distribute-patterns \
 	-fno-omit-frame-pointer -D__VDSO__ -DBUILD_VDSO \
 	-DDISABLE_BRANCH_PROFILING $(vdso-cflags)
-$(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS += -D__VDSO__ -DBUILD_VDSO
+$(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS := $(vdso-kbuild-aflags) \
+	-D__VDSO__ -DBUILD_VDSO
 
 $(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
 	$(eval KCSAN_SANITIZE_$(o) := n)			\
@@ -84,7 +97,13 @@ quiet_cmd_vdso_link = VDSOLD  $@
 		      $(CONFIG_SHELL) $(srctree)/lib/vdso/check-image.sh \
 			'$(READELF)' $@ $(vdso-exports) || { rm -f $@; false; }
 
-$(obj)/$(vdso-name).so.dbg: $(obj)/vdso.lds $(addprefix $(obj)/,$(vdso-objs)) FORCE
+ifdef vdso-objcopy
+$(addprefix $(obj)/,$(vdso-link-objs)): OBJCOPYFLAGS := $(vdso-objcopy)
+$(addprefix $(obj)/,$(vdso-link-objs)): $(obj)/%-conv.o: $(obj)/%.o FORCE
+	$(call if_changed,objcopy)
+endif
+
+$(obj)/$(vdso-name).so.dbg: $(obj)/vdso.lds $(addprefix $(obj)/,$(vdso-link-objs)) FORCE
 	$(call if_changed,vdso_link)
 
 $(obj)/$(vdso-name).so: OBJCOPYFLAGS := -S
