@@ -1,36 +1,119 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * x86-64 glue for the generic vDSO library: exported names, the counter,
+ * x86 glue for the generic vDSO library: exported names, the counters,
  * and the system call the library falls back to.
+ *
+ * Three images are built from it: the x86-64 image, the x32 image (the
+ * same 64-bit code, linked as ELF32) and, where the compiler targets
+ * i386 (__i386__), the 32-bit image of IA32 emulation. The 32-bit image
+ * makes its system calls through its own __kernel_vsyscall, with the
+ * i386 numbers.
  */
 #ifndef __ASM_VDSO_GETTIMEOFDAY_H
 #define __ASM_VDSO_GETTIMEOFDAY_H
 
 #ifndef __ASSEMBLY__
 
-#include <asm/msr.h>
-#include <asm/unistd.h>
+#include <asm/alternative.h>
+#include <asm/barrier.h>
+#include <asm/cpufeatures.h>
 #include <vdso/clocksource.h>
+#include <vdso/datapage.h>
+#include <vdso/processor.h>
+
+#ifdef __i386__
+#include <asm/unistd_32_ia32.h>
+
+#define __NR_clock_gettime		__NR_ia32_clock_gettime
+#define __NR_clock_gettime64		__NR_ia32_clock_gettime64
+#define __NR_clock_getres		__NR_ia32_clock_getres
+#define __NR_clock_getres_time64	__NR_ia32_clock_getres_time64
+#define __NR_gettimeofday		__NR_ia32_gettimeofday
+#define __NR_getrandom			__NR_ia32_getrandom
+#else
+#include <asm/unistd.h>
+#endif
 
 #define VDSO_ENTRY(name)	__vdso_##name
+#ifndef __i386__
 /* x86-64 also exports each function under its plain name, weakly. */
 #define VDSO_ALIAS(name)						\
 	asm(".weak " #name "\n\t.set " #name ", __vdso_" #name)
+#endif
 
 /*
- * Only the TSC is read here. kvm-clock and the Hyper-V TSC page would
- * each need their own page in [vvar] and their own read path; until they
- * have one, a system running on them gets the system call.
+ * The TSC, read no earlier than the loads before it, as the kernel's
+ * clocksource reads it: after an LFENCE where that orders RDTSC, or with
+ * RDTSCP; the kernel patches the image for the CPU at boot.
+ */
+static __always_inline u64 vdso_rdtsc(void)
+{
+	u32 lo, hi;
+
+	asm volatile (ALTERNATIVE_2("rdtsc",
+				    "lfence; rdtsc", X86_FEATURE_LFENCE_RDTSC,
+				    "rdtscp", X86_FEATURE_RDTSCP)
+		      : "=a" (lo), "=d" (hi) : : "ecx");
+	return (u64)hi << 32 | lo;
+}
+
+#if defined(CONFIG_PARAVIRT_CLOCK) || defined(CONFIG_HYPERV_TIMER)
+#define vdso_vclock_rdtsc	vdso_rdtsc
+#include <asm/vdso/vclock.h>
+#endif
+
+/*
+ * The TSC itself, or the clock a hypervisor keeps from it in a page of
+ * [vvar] (asm/vdso/vclock.h). The TSC comes first: it is what bare
+ * metal, and most guests, run on.
  */
 static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
 	if (likely(clock_mode == VDSO_CLOCKMODE_TSC)) {
-		/* ordered with the loads of the data, as a load would be */
-		*cycles = rdtsc_ordered();
+		*cycles = vdso_rdtsc();
 		return true;
 	}
+#ifdef CONFIG_PARAVIRT_CLOCK
+	if (clock_mode == VDSO_CLOCKMODE_PVCLOCK)
+		return vdso_pvclock_read((const void *)&vdso_data_area[VDSO_PAGE_PVCLOCK *
+								       VDSO_PAGE_SIZE],
+					 cycles);
+#endif
+#ifdef CONFIG_HYPERV_TIMER
+	if (clock_mode == VDSO_CLOCKMODE_HVCLOCK)
+		return vdso_hvclock_read((const void *)&vdso_data_area[VDSO_PAGE_HVCLOCK *
+								       VDSO_PAGE_SIZE],
+					 cycles);
+#endif
 	return false;
 }
+
+#ifdef __i386__
+/*
+ * __kernel_vsyscall (vdso32/system_call.S) takes the number in EAX and
+ * the arguments in EBX, ECX and EDX, and changes no register but EAX.
+ */
+static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
+{
+	long ret;
+
+	asm volatile ("call	__kernel_vsyscall"
+		      : "=a" (ret)
+		      : "0" (nr), "b" (a0), "c" (a1), "d" (a2)
+		      : "memory");
+	return ret;
+}
+#else
+/*
+ * The x32 image (VDSO_X32) is this same code: the system calls it makes
+ * for an x32 process are x32's, as the process's own are, so that a
+ * seccomp filter or audit rule written for x32 sees them as such.
+ */
+#ifdef VDSO_X32
+#define VDSO_SYSCALL_BIT	__X32_SYSCALL_BIT
+#else
+#define VDSO_SYSCALL_BIT	0
+#endif
 
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
@@ -38,15 +121,17 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 
 	asm volatile ("syscall"
 		      : "=a" (ret)
-		      : "0" (nr), "D" (a0), "S" (a1), "d" (a2)
+		      : "0" (nr | VDSO_SYSCALL_BIT), "D" (a0), "S" (a1), "d" (a2)
 		      : "rcx", "r11", "memory");
 	return ret;
 }
+#endif
 
 /*
- * getrandom() is built with SSE2 (see the Makefile): ChaCha20 then runs
- * on the XMM registers, all of which the caller saves in the x86-64 ABI,
- * and which are cleared of key material before returning.
+ * getrandom() is built with SSE2 (see the Makefiles): ChaCha20 then runs
+ * on the XMM registers, all of which the caller saves in both the i386
+ * and the x86-64 ABI, and which are cleared of key material before
+ * returning. An i386 process has eight of them.
  */
 #ifdef __SSE2__
 #define VDSO_CHACHA_VECTORS	1
@@ -56,14 +141,17 @@ static __always_inline void vdso_vector_wipe(void)
 	asm volatile ("pxor	%%xmm0, %%xmm0\n\tpxor	%%xmm1, %%xmm1\n\t"
 		      "pxor	%%xmm2, %%xmm2\n\tpxor	%%xmm3, %%xmm3\n\t"
 		      "pxor	%%xmm4, %%xmm4\n\tpxor	%%xmm5, %%xmm5\n\t"
-		      "pxor	%%xmm6, %%xmm6\n\tpxor	%%xmm7, %%xmm7\n\t"
-		      "pxor	%%xmm8, %%xmm8\n\tpxor	%%xmm9, %%xmm9\n\t"
+		      "pxor	%%xmm6, %%xmm6\n\tpxor	%%xmm7, %%xmm7"
+		      : : : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",
+			    "xmm6", "xmm7");
+#ifdef __x86_64__
+	asm volatile ("pxor	%%xmm8, %%xmm8\n\tpxor	%%xmm9, %%xmm9\n\t"
 		      "pxor	%%xmm10, %%xmm10\n\tpxor	%%xmm11, %%xmm11\n\t"
 		      "pxor	%%xmm12, %%xmm12\n\tpxor	%%xmm13, %%xmm13\n\t"
 		      "pxor	%%xmm14, %%xmm14\n\tpxor	%%xmm15, %%xmm15"
-		      : : : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",
-			    "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
-			    "xmm12", "xmm13", "xmm14", "xmm15");
+		      : : : "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13",
+			    "xmm14", "xmm15");
+#endif
 }
 #endif
 
