@@ -14,25 +14,57 @@
 #define VDSO_EXPECT_GETRANDOM 0
 #endif
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__ILP32__)
+
+/* tsc-early is the TSC too, until its frequency is refined */
+static const char * const clocksources[] = { "tsc", "tsc-early", NULL };
+
+/*
+ * x32: x86-64's code and names, in an ELF32 image; neither the plain
+ * aliases nor getrandom, whose size_t arguments are 32 bits wide here.
+ */
+static const struct vdso_export exports[] = {
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_time",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "x32",
+	.machine	= EM_X86_64,
+	.version	= "LINUX_2.6",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.time		= "__vdso_time",
+	.getcpu		= "__vdso_getcpu",
+	.clock_getres	= "__vdso_clock_getres",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
+#elif defined(__x86_64__)
 
 /* tsc-early is the TSC too, until its frequency is refined */
 static const char * const clocksources[] = { "tsc", "tsc-early", NULL };
 
 static const struct vdso_export exports[] = {
-	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
-	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
-	{ "__vdso_time",		STB_GLOBAL,	0 },
-	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
-	{ "clock_gettime",		STB_WEAK,	0 },
-	{ "gettimeofday",		STB_WEAK,	0 },
-	{ "time",			STB_WEAK,	0 },
-	{ "getcpu",			STB_WEAK,	0 },
-	{ "clock_getres",		STB_WEAK,	0 },
-	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
-	{ "getrandom",			STB_WEAK,	0 },
-	{ NULL, 0, 0 }
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_time",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "clock_gettime",		STB_WEAK,	0, NULL },
+	{ "gettimeofday",		STB_WEAK,	0, NULL },
+	{ "time",			STB_WEAK,	0, NULL },
+	{ "getcpu",			STB_WEAK,	0, NULL },
+	{ "clock_getres",		STB_WEAK,	0, NULL },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0, NULL },
+	{ "getrandom",			STB_WEAK,	0, NULL },
+	{ NULL, 0, 0, NULL }
 };
 
 const struct vdso_abi vdso_abi = {
@@ -55,12 +87,12 @@ const struct vdso_abi vdso_abi = {
 static const char * const clocksources[] = { "arch_sys_counter", NULL };
 
 static const struct vdso_export exports[] = {
-	{ "__kernel_rt_sigreturn",	STB_GLOBAL,	0 },
-	{ "__kernel_gettimeofday",	STB_GLOBAL,	0 },
-	{ "__kernel_clock_gettime",	STB_GLOBAL,	0 },
-	{ "__kernel_clock_getres",	STB_GLOBAL,	0 },
-	{ "__kernel_getrandom",		STB_GLOBAL,	0 },
-	{ NULL, 0, 0 }
+	{ "__kernel_rt_sigreturn",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
 };
 
 const struct vdso_abi vdso_abi = {
@@ -82,15 +114,15 @@ static const char * const clocksources[] = { "riscv_clocksource", NULL };
 
 /* flush_icache and riscv_hwprobe are riscv's own; getrandom is new here */
 static const struct vdso_export exports[] = {
-	{ "__vdso_rt_sigreturn",	STB_GLOBAL,	0 },
-	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
-	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
-	{ "__vdso_flush_icache",	STB_GLOBAL,	0 },
-	{ "__vdso_riscv_hwprobe",	STB_GLOBAL,	0 },
-	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
-	{ NULL, 0, 0 }
+	{ "__vdso_rt_sigreturn",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_flush_icache",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_riscv_hwprobe",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
 };
 
 const struct vdso_abi vdso_abi = {
@@ -118,13 +150,13 @@ static const char * const clocksources[] = { "arch_sys_counter", NULL };
  * getcpu (no CPU number user space can read).
  */
 static const struct vdso_export exports[] = {
-	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
-	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0 },
-	{ "__vdso_getrandom",		STB_GLOBAL,	0 },
-	{ NULL, 0, 0 }
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
 };
 
 const struct vdso_abi vdso_abi = {
@@ -147,19 +179,23 @@ const struct vdso_abi vdso_abi = {
 static const char * const clocksources[] = { "tsc", "tsc-early", NULL };
 
 /*
- * The time32 entries and their _time64 twins; clock_getres_time64 is new
- * here. __kernel_vsyscall, __kernel_sigreturn and __kernel_rt_sigreturn
- * are exported too, but in LINUX_2.5, and the table holds one version.
+ * The time32 entries and their _time64 twins; clock_getres_time64 and
+ * getrandom are new here. The system call entry and the signal return
+ * code are in LINUX_2.5.
  */
 static const struct vdso_export exports[] = {
-	{ "__vdso_clock_gettime",	STB_GLOBAL,	0 },
-	{ "__vdso_gettimeofday",	STB_GLOBAL,	0 },
-	{ "__vdso_time",		STB_GLOBAL,	0 },
-	{ "__vdso_getcpu",		STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0 },
-	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0 },
-	{ NULL, 0, 0 }
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_time",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_gettime64",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres_time64",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0, NULL },
+	{ "__kernel_vsyscall",		STB_GLOBAL,	0, "LINUX_2.5" },
+	{ "__kernel_sigreturn",		STB_GLOBAL,	0, "LINUX_2.5" },
+	{ "__kernel_rt_sigreturn",	STB_GLOBAL,	0, "LINUX_2.5" },
+	{ NULL, 0, 0, NULL }
 };
 
 const struct vdso_abi vdso_abi = {
@@ -172,6 +208,8 @@ const struct vdso_abi vdso_abi = {
 	.time		= "__vdso_time",
 	.getcpu		= "__vdso_getcpu",
 	.clock_getres	= "__vdso_clock_getres",
+	.libc_getres_syscall = 1,
+	.getrandom	= "__vdso_getrandom",
 	.clocksources	= clocksources,
 	.exports	= exports,
 };

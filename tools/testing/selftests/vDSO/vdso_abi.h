@@ -10,12 +10,13 @@ struct vdso_export {
 	const char *name;
 	unsigned char bind;	/* STB_GLOBAL or STB_WEAK */
 	int getrandom;		/* expected only when getrandom is expected */
+	const char *version;	/* its version node; NULL: vdso_abi.version */
 };
 
 struct vdso_abi {
 	const char *arch;
 	unsigned int machine;		/* EM_* */
-	const char *version;		/* version node of every export */
+	const char *version;		/* version node of the exports */
 	const char *soname;
 	/* Names of the entry points; NULL when the arch has none. */
 	const char *clock_gettime;
@@ -32,7 +33,8 @@ struct vdso_abi {
 	/*
 	 * 1 when the system's C library makes clock_getres()'s system call
 	 * without asking the vDSO (Debian's glibc 2.36 on arm looks up
-	 * only clock_gettime, clock_gettime64 and gettimeofday there).
+	 * only clock_gettime, clock_gettime64 and gettimeofday there; on
+	 * i386 its clock_getres() is clock_getres_time64's system call).
 	 */
 	int libc_getres_syscall;
 	/* Clocksources the vDSO can read without a system call. */

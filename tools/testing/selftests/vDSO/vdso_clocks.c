@@ -44,7 +44,7 @@ static int is_coarse(clockid_t clk)
 static void print_ts(const char *what, const struct timespec *ts)
 {
 	ksft_print_msg("  %s %lld.%09ld\n", what, (long long)ts->tv_sec,
-		       ts->tv_nsec);
+		       (long)ts->tv_nsec);
 }
 
 /* sys <= vdso <= sys, ROUNDS times; 0 or the failing round + 1. */

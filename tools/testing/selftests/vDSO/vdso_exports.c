@@ -213,7 +213,7 @@ static int in_load(void *addr)
 
 static void test_symbol(const struct vdso_export *e)
 {
-	const char *v = vdso_abi.version;
+	const char *v = e->version ? e->version : vdso_abi.version;
 	void *sysv, *gnu;
 	struct vdso_symbol s;
 	size_t i = find_index(e->name);

@@ -28,8 +28,8 @@ static void test_getres(clockid_t clk, const char *name)
 				      name, clk, vret, sret);
 	else if (!sret && (v.tv_sec != s.tv_sec || v.tv_nsec != s.tv_nsec))
 		ksft_test_result_fail("%s (%d): vdso %lld.%09ld, syscall %lld.%09ld\n",
-				      name, clk, (long long)v.tv_sec, v.tv_nsec,
-				      (long long)s.tv_sec, s.tv_nsec);
+				      name, clk, (long long)v.tv_sec, (long)v.tv_nsec,
+				      (long long)s.tv_sec, (long)s.tv_nsec);
 	else if (vnull != snull)
 		ksft_test_result_fail("%s (%d): NULL res: vdso %d, syscall %d\n",
 				      name, clk, vnull, snull);
@@ -38,7 +38,7 @@ static void test_getres(clockid_t clk, const char *name)
 				      name, clk, sret, snull);
 	else
 		ksft_test_result_pass("%s (%d): %lld.%09ld (NULL res: %d)\n",
-				      name, clk, (long long)v.tv_sec, v.tv_nsec,
+				      name, clk, (long long)v.tv_sec, (long)v.tv_nsec,
 				      snull);
 }
 

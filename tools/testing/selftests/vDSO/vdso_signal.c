@@ -5,9 +5,11 @@
  * A handler installed with the raw rt_sigaction system call and no
  * SA_RESTORER returns where the kernel points it: the vDSO's
  * __kernel_rt_sigreturn (arm64) or __vdso_rt_sigreturn (riscv64), or
- * the [sigpage] (32-bit arm). The handler checks that it was called with
- * exactly that return address; x86_64 refuses handlers without
- * SA_RESTORER, so there the C library's sigaction and restorer are used.
+ * the [sigpage] (32-bit arm); on i386 __kernel_rt_sigreturn for an
+ * SA_SIGINFO handler and __kernel_sigreturn for the others. The handler
+ * checks that it was called with exactly that return address; x86_64
+ * (and x32) refuse handlers without SA_RESTORER, so there the C
+ * library's sigaction and restorer are used.
  * Each test says which way its handler was installed.
  *
  * - A plain handler runs once and returns; values held in registers
@@ -22,9 +24,10 @@
  *   the handler ran; without it the read fails with EINTR.
  * - _Unwind_Backtrace() and backtrace() called in a handler reach the
  *   frame of the function that raised the signal: the unwinder has to
- *   recognise the return path (arm64 and riscv64: the vDSO trampoline;
- *   32-bit arm: the C library's restorer and its EHABI tables, which is
- *   how programs there unwind; x86_64: the C library's restorer).
+ *   recognise the return path (arm64, riscv64 and i386: the vDSO
+ *   trampoline; 32-bit arm: the C library's restorer and its EHABI
+ *   tables, which is how programs there unwind; x86_64: the C library's
+ *   restorer).
  * - After [vdso] (and [vvar] with it, at the same distance) has been
  *   moved with mremap(), the plain handler and the unwinding work again,
  *   and the kernel returns to the trampoline at its new address; on arm
@@ -63,6 +66,10 @@
 #define TRAMP_SYM	"__vdso_rt_sigreturn"
 #elif defined(__arm__)
 #define TRAMP_SIGPAGE	1
+#elif defined(__i386__)
+#define TRAMP_SYM	"__kernel_rt_sigreturn"
+/* a handler without SA_SIGINFO gets the old frame, and its return */
+#define TRAMP_SYM_PLAIN	"__kernel_sigreturn"
 #endif
 
 #if defined(TRAMP_SYM)
@@ -143,8 +150,13 @@ static uintptr_t got_ra;
 static siginfo_t got_info;
 static int got_uc;
 
-/* Where handlers installed VIA_KERNEL must return: [tramp_lo, tramp_hi) */
-static uintptr_t tramp_lo, tramp_hi;
+/*
+ * Where handlers installed VIA_KERNEL must return: [tramp_lo, tramp_hi);
+ * tramp_plain for a handler without SA_SIGINFO (the same as tramp_lo but
+ * on i386). got_rt says which handler ran.
+ */
+static uintptr_t tramp_lo, tramp_hi, tramp_plain;
+static int got_rt;
 
 /* The unwinding: the return address in marker(), and what was found. */
 static uintptr_t marker_ra;
@@ -175,6 +187,10 @@ static const char *ret_site(enum install how)
 {
 	if (how == VIA_LIBC)
 		return "the C library's restorer";
+#ifdef TRAMP_SYM_PLAIN
+	if (!got_rt)
+		return TRAMP_SYM_PLAIN;
+#endif
 #ifdef TRAMP_WHAT
 	return TRAMP_WHAT;
 #else
@@ -207,6 +223,12 @@ static inline long sys3(long nr, long a, long b, long c)
 
 	asm volatile("ecall" : "+r"(a0) : "r"(a7), "r"(a1), "r"(a2) : "memory");
 	return a0;
+#elif defined(__i386__)
+	long ret;
+
+	asm volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c)
+		     : "memory");
+	return ret;
 #elif defined(__arm__)
 	register long r7 asm("r7") = nr;
 	register long r0 asm("r0") = a;
@@ -268,7 +290,7 @@ static int ra_ok(uintptr_t ra, enum install how)
 #ifdef TRAMP_SIGPAGE
 	return ra >= tramp_lo && ra < tramp_hi;
 #else
-	return ra && ra == tramp_lo;
+	return ra && ra == (got_rt ? tramp_lo : tramp_plain);
 #endif
 }
 
@@ -277,6 +299,7 @@ static void reset(void)
 	__atomic_store_n(&hits, 0, __ATOMIC_SEQ_CST);
 	got_sig = 0;
 	got_ra = 0;
+	got_rt = 0;
 	got_uc = 0;
 	memset(&got_info, 0, sizeof(got_info));
 }
@@ -314,6 +337,7 @@ static void plain_handler(int sig)
 static void info_handler(int sig, siginfo_t *si, void *uc)
 {
 	got_ra = (uintptr_t)__builtin_return_address(0);
+	got_rt = 1;
 	got_sig = sig;
 	got_info = *si;
 	got_uc = !!uc;
@@ -816,7 +840,7 @@ static void report_plain(int fd, const char *when)
 	reset();
 	ok = sync_round(4242, SIGUSR1, 0);
 	if (how == VIA_KERNEL)
-		snprintf(want, sizeof(want), " at %#lx", (unsigned long)tramp_lo);
+		snprintf(want, sizeof(want), " at %#lx", (unsigned long)tramp_plain);
 	child_result(fd, ok && nhits() == 1 && got_sig == SIGUSR1 && ra_ok(got_ra, how) ?
 		     KSFT_PASS : KSFT_FAIL,
 		     "%splain handler [%s]: returned through %#lx (%s%s), state %s",
@@ -844,6 +868,7 @@ static void move_sigpage(int fd)
 	}
 	tramp_lo = to;
 	tramp_hi = to + m.end - m.start;
+	tramp_plain = tramp_lo;
 	report_plain(fd, "[sigpage] moved: ");
 }
 #endif
@@ -886,6 +911,7 @@ static void move_vdso(int fd)
 #ifdef TRAMP_SYM
 	tramp_lo += new_vdso - old_vdso;
 	tramp_hi += new_vdso - old_vdso;
+	tramp_plain += new_vdso - old_vdso;
 #endif
 	report_plain(fd, "[vdso] moved: ");
 	unwind_once(fd, "[vdso] moved: ");
@@ -917,6 +943,13 @@ static int find_trampoline(void)
 		return -1;
 	tramp_lo = (uintptr_t)vdso_lookup(&img, TRAMP_SYM, NULL);
 	tramp_hi = tramp_lo + 8;
+#ifdef TRAMP_SYM_PLAIN
+	tramp_plain = (uintptr_t)vdso_lookup(&img, TRAMP_SYM_PLAIN, NULL);
+	if (!tramp_plain)
+		return -1;
+#else
+	tramp_plain = tramp_lo;
+#endif
 	return tramp_lo ? 0 : -1;
 #elif defined(TRAMP_SIGPAGE)
 	struct map_entry m;
@@ -925,6 +958,7 @@ static int find_trampoline(void)
 		return -1;
 	tramp_lo = m.start;
 	tramp_hi = m.end;
+	tramp_plain = tramp_lo;
 	return 0;
 #else
 	tramp_lo = 0;

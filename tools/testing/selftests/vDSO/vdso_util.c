@@ -333,11 +333,39 @@ uintptr_t maps_reserve(size_t len)
 	return p == MAP_FAILED ? 0 : (uintptr_t)p;
 }
 
+#ifdef __i386__
+/*
+ * 32-bit glibc makes every system call through __kernel_vsyscall, at the
+ * address it keeps in its thread control block (%gs:0x10) and, in a
+ * static program, in _dl_sysinfo. Once [vdso] has moved, those follow,
+ * before anything else makes a system call: what a checkpoint/restore
+ * tool gets by putting the vDSO back where the C library expects it.
+ */
+extern uintptr_t _dl_sysinfo __attribute__((weak));
+
+void libc_sysinfo_follow(uintptr_t lo, uintptr_t hi, uintptr_t to)
+{
+	uintptr_t si;
+
+	asm volatile("movl %%gs:0x10, %0" : "=r"(si));
+	if (si >= lo && si < hi) {
+		si += to - lo;
+		asm volatile("movl %0, %%gs:0x10" : : "r"(si) : "memory");
+	}
+	if (&_dl_sysinfo && _dl_sysinfo >= lo && _dl_sysinfo < hi)
+		_dl_sysinfo += to - lo;
+}
+#endif
+
 int maps_move(const struct map_entry *m, uintptr_t to)
 {
 	size_t len = m->end - m->start;
 	void *p = mremap((void *)m->start, len, len,
 			 MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to);
 
+#ifdef __i386__
+	if (p != MAP_FAILED)
+		libc_sysinfo_follow(m->start, m->end, to);
+#endif
 	return p == MAP_FAILED ? -errno : 0;
 }

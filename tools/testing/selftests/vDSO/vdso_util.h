@@ -88,6 +88,13 @@ int maps_find(const char *name, struct map_entry *m);
 uintptr_t maps_reserve(size_t len);
 /* Move mapping @m whole to @to (mremap); 0 or -errno. */
 int maps_move(const struct map_entry *m, uintptr_t to);
+#ifdef __i386__
+/*
+ * The C library's pointers to __kernel_vsyscall, when they point into
+ * [@lo, @hi), follow the mapping moved to @to; maps_move() does this.
+ */
+void libc_sysinfo_follow(uintptr_t lo, uintptr_t hi, uintptr_t to);
+#endif
 
 /* Read the first line of a file, without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t len);
