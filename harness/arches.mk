@@ -15,8 +15,9 @@
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
 # <arch>-kmake    further variables for kbuild (the compat compiler)
-# <arch>-compat   the architecture whose programs also run here (arm64:
-#                 arm, for AArch32), their tests named <arch>-compat-prefix
+# <arch>-compat   the other ABIs whose programs also run here, each as
+#                 ABI:PREFIX: built with <ABI>-cross's compiler (upstream's
+#                 selftests with ARCH=<ABI>-kbuild), named PREFIX<test>
 
 ARCHES ?= x86_64 arm64 riscv64 arm
 
@@ -26,11 +27,21 @@ x86_64-image	:= arch/x86/boot/bzImage
 x86_64-qemu	:= qemu-system-x86_64 -machine pc -cpu max -smp 2 -m 512M
 x86_64-console	:= ttyS0
 x86_64-append	:= tsc=reliable
-x86_64-pkgs	:= gcc qemu-system-x86
+x86_64-pkgs	:= gcc qemu-system-x86 gcc-i686-linux-gnu libc6-dev-i386-cross \
+		   gcc-x86-64-linux-gnux32 libc6-dev-x32-cross
 x86_64-fallback	:= clocksource=hpet
-x86_64-novdso	:= vdso=0
+x86_64-novdso	:= vdso=0 vdso32=0
 x86_64-bench	:= tsc_early_khz=1000000 norandmaps
 x86_64-bench-qemu	:= -cpu max,-rdrand,-rdseed
+x86_64-compat	:= i386:i386_ x32:x32_
+
+# ABIs whose programs run only on another's kernel: x86-64's 32-bit
+# (IA32 emulation) and x32 processes. Debian's cross compilers, not
+# gcc-multilib, which would remove the other cross compilers.
+i386-kbuild	:= x86
+i386-cross	:= i686-linux-gnu-
+x32-kbuild	:= x86
+x32-cross	:= x86_64-linux-gnux32-
 
 arm64-kbuild	:= arm64
 arm64-cross	:= aarch64-linux-gnu-
@@ -46,8 +57,7 @@ arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm \
 		   gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
 # the AArch32 vDSO is built with the 32-bit arm compiler
 arm64-kmake	:= CROSS_COMPILE_COMPAT=arm-linux-gnueabihf-
-arm64-compat	:= arm
-arm64-compat-prefix := a32_
+arm64-compat	:= arm:a32_
 
 riscv64-kbuild	:= riscv
 riscv64-cross	:= riscv64-linux-gnu-

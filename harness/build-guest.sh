@@ -9,8 +9,10 @@
 #   /tests/upstream_*          upstream's 6.12 vDSO selftests, unmodified,
 #                              built from the pristine tree
 #   /tests/libc_vdso[_static]  the C library's use of the vDSO
-#   /tests/a32_*               arm64: the same, built for AArch32 (armhf),
-#                              <arch>-compat and -compat-prefix in arches.mk
+#   /tests/a32_*, i386_*, x32_*
+#                              the same, built for the other ABIs that run
+#                              on this kernel (<arch>-compat in arches.mk):
+#                              arm64's AArch32, x86-64's i386 and x32
 #   /tests/vdso_demo           what 'make run' shows
 #   /tests/vdso_bench          what 'make bench' measures
 #   /tests/vdso_hidden         arm: the time entries hidden (check.sh)
@@ -73,23 +75,27 @@ for p in vdso_demo vdso_bench $hidden; do
 	run $cc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/$p" "$top/harness/guest/$p.c" \
 		"$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
 done
-# the compat architecture's programs too (arm64: AArch32, as a32_*)
-compat=$(archvar "$arch" compat)
-if [ -n "$compat" ]; then
-	ccc=$(archvar "$compat" cross)gcc
+# the other ABIs' programs too (arm64: AArch32 as a32_*; x86-64: i386_*, x32_*)
+ccross=
+for pair in $(archvar "$arch" compat); do
+	abi=${pair%%:*}
+	ccross="$ccross $(archvar "$abi" cross)"
+	ccc=$(archvar "$abi" cross)gcc
 	command -v "$ccc" >/dev/null || die "no $ccc: run 'make deps'"
-	test_set "$ccc" "$(archvar "$compat" kbuild)" "$(archvar "$arch" compat-prefix)"
-fi
+	test_set "$ccc" "$(archvar "$abi" kbuild)" "${pair#*:}"
+done
 
 # the libraries of the dynamic programs: the host's, or a cross
 # toolchain's from its sysroot (the loader where the program asks for
-# it, the rest where that loader looks: /lib/<triplet>); the toolchain
-# is the one whose loader the program names
+# it, the rest in the first folder that loader searches, /lib/<multiarch
+# triplet>, which is not always the toolchain's: i686's loader looks in
+# /lib/i386-linux-gnu); the toolchain is the one whose loader the
+# program names
 for f in "$root"/tests/*; do
 	readelf -d "$f" 2>/dev/null | grep -q NEEDED || continue
 	interp=$(readelf -lW "$f" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
 	triplet=
-	for c in $cross $(archvar "${compat:-none}" cross); do
+	for c in $cross $ccross; do
 		[ -e "/usr/${c%-}/lib/$(basename "$interp")" ] && triplet=${c%-} && break
 	done
 	if [ -z "$triplet" ]; then
@@ -99,10 +105,12 @@ for f in "$root"/tests/*; do
 		done
 		continue
 	fi
-	mkdir -p "$root$(dirname "$interp")" "$root/lib/$triplet"
-	cp -L "/usr/$triplet/lib/$(basename "$interp")" "$root$interp"
+	ldso=/usr/$triplet/lib/$(basename "$interp")
+	libdir=$(strings "$ldso" | grep -m1 '^/lib/[^/]*/$' || echo "/lib/$triplet/")
+	mkdir -p "$root$(dirname "$interp")" "$root$libdir"
+	cp -L "$ldso" "$root$interp"
 	readelf -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' |
 		while read -r lib; do
-			cp -L "/usr/$triplet/lib/$lib" "$root/lib/$triplet/$lib"
+			cp -L "/usr/$triplet/lib/$lib" "$root$libdir$lib"
 		done
 done

@@ -26,13 +26,15 @@ build=${BUILD:-$top/build}
 . "$top/harness/lib.sh"
 
 # The tests of each boot: "pass|fail NAME [TIMEOUT] [ARGS]". Each set
-# runs for the architecture, then for its compat one (arm64: AArch32).
+# runs for the architecture, then for each other ABI it runs (arm64:
+# AArch32; x86-64: i386 and x32).
 # sets ARCH: "CC PREFIX" of each set of programs
 sets() {
-	local c
+	local pair
 	echo "$(archvar "$1" cross)gcc "
-	c=$(archvar "$1" compat)
-	[ -z "$c" ] || echo "$(archvar "$c" cross)gcc $(archvar "$1" compat-prefix)"
+	for pair in $(archvar "$1" compat); do
+		echo "$(archvar "${pair%%:*}" cross)gcc ${pair#*:}"
+	done
 }
 main_tests() {
 	local t cc pre
@@ -60,8 +62,11 @@ fallback_tests() {
 	done
 }
 novdso_tests() {
-	echo "fail libc_vdso 60"
-	echo "fail libc_vdso_static 60"
+	local cc pre
+	sets "$1" | while read -r cc pre; do
+		echo "fail ${pre}libc_vdso 60"
+		echo "fail ${pre}libc_vdso_static 60"
+	done
 }
 hidden_tests() {
 	echo "pass vdso_hidden 60"
