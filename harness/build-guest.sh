@@ -106,7 +106,9 @@ for f in "$root"/tests/*; do
 		continue
 	fi
 	ldso=/usr/$triplet/lib/$(basename "$interp")
-	libdir=$(strings "$ldso" | grep -m1 '^/lib/[^/]*/$' || echo "/lib/$triplet/")
+	# all of strings' output is read: no SIGPIPE for pipefail to see
+	libdir=$(strings "$ldso" | awk '!dir && /^\/lib\/[^\/]*\/$/ { dir = $0 } END { print dir }')
+	[ -n "$libdir" ] || libdir=/lib/$triplet/
 	mkdir -p "$root$(dirname "$interp")" "$root$libdir"
 	cp -L "$ldso" "$root$interp"
 	readelf -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' |
