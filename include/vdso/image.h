@@ -6,6 +6,10 @@
  * labels (VDSO_IMAGE_DEFINE() below), calls vdso_image_init() once at boot and
  * vdso_map() at execve. lib/vdso/vma.c does the rest: [vvar] below the
  * text, the time namespace pages, mremap() of the text.
+ *
+ * asm/vdso.h supplies arch_vdso_set_base(mm, base), told where the image
+ * is whenever it is mapped or moved, and may define arch_vdso_unmap(mm,
+ * start), told when the image at @start goes away.
  */
 #ifndef __VDSO_IMAGE_H
 #define __VDSO_IMAGE_H

@@ -100,6 +100,19 @@ static int vdso_text_mremap(const struct vm_special_mapping *sm,
 	return 0;
 }
 
+#ifdef arch_vdso_unmap
+/*
+ * The image unmapped, or left behind by mremap(): an architecture whose
+ * kernel code finds the image through the mm (powerpc's signal delivery)
+ * forgets it, unless it has moved.
+ */
+static void vdso_text_close(const struct vm_special_mapping *sm,
+			    struct vm_area_struct *vma)
+{
+	arch_vdso_unmap(vma->vm_mm, vma->vm_start);
+}
+#endif
+
 /**
  * vdso_image_init() - prepare an image for mapping
  * @image: the image, as VDSO_IMAGE_DEFINE() describes it
@@ -122,6 +135,9 @@ int __init vdso_image_init(struct vdso_image *image)
 	image->mapping.name = "[vdso]";
 	image->mapping.pages = image->pages;
 	image->mapping.mremap = vdso_text_mremap;
+#ifdef arch_vdso_unmap
+	image->mapping.close = vdso_text_close;
+#endif
 	return 0;
 }
 
