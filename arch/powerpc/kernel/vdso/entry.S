@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The entries of the ppc64 vDSO that user space calls, around the C
+ * functions of lib/vdso and powerpc.c, and the signal trampoline.
+ *
+ * Callers reach an entry from assembly (glibc's INTERNAL_VSYSCALL, Go's
+ * vdsoCall) or, for time() and gettimeofday(), as an ordinary function
+ * through an IFUNC. Either way an entry
+ *  - keeps the caller's r2 (its TOC pointer) and every nonvolatile
+ *    register; the C code uses no floating-point or vector register;
+ *  - leaves the caller's 288-byte protected zone below r1 alone: a leaf
+ *    function calling from assembly keeps its saved registers there
+ *    (glibc's clock_getres() does), so the entry's frame starts below it;
+ *  - saves LR in that frame, not in the caller's, which an assembly
+ *    caller may not have set up;
+ *  - enters the C function at its global entry point with r12 pointing
+ *    there, so that the C code computes its own TOC pointer (ELFv2);
+ *  - returns powerpc's convention: the result with CR0.SO clear or, for
+ *    the functions that can fail, a positive errno with CR0.SO set.
+ */
+#include <asm/unistd.h>
+
+/*
+ * The caller's protected zone, then our frame: back chain, CR, LR and TOC
+ * save slots, then our LR and r2
+ */
+#define PROTECTED_ZONE	288
+#define ENTRY_FRAME	(PROTECTED_ZONE + 48)
+#define ENTRY_LR	32
+#define ENTRY_TOC	40
+#define CR0_SO		3
+/* DWARF register numbers */
+#define DW_R2		2
+#define DW_LR		65
+
+	.text
+
+/* vdso_entry NAME ERRNO: __kernel_NAME calls __c_kernel_NAME */
+.macro	vdso_entry name, errno
+	.globl	__kernel_\name
+	.type	__kernel_\name, @function
+	.balign	16
+__kernel_\name:
+	.cfi_startproc
+	stdu	%r1, -ENTRY_FRAME(%r1)
+	.cfi_adjust_cfa_offset ENTRY_FRAME
+	mflr	%r0
+	std	%r0, ENTRY_LR(%r1)
+	.cfi_rel_offset DW_LR, ENTRY_LR
+	std	%r2, ENTRY_TOC(%r1)
+	.cfi_rel_offset DW_R2, ENTRY_TOC
+	bcl	20, 31, 1f
+1:	mflr	%r12
+	addis	%r12, %r12, (__c_kernel_\name - 1b)@ha
+	addi	%r12, %r12, (__c_kernel_\name - 1b)@l
+	mtctr	%r12
+	bctrl
+	ld	%r0, ENTRY_LR(%r1)
+	ld	%r2, ENTRY_TOC(%r1)
+	mtlr	%r0
+	.cfi_restore DW_LR
+	.cfi_restore DW_R2
+	addi	%r1, %r1, ENTRY_FRAME
+	.cfi_adjust_cfa_offset -ENTRY_FRAME
+.if \errno
+	/* a negative result is -errno: return errno with SO set */
+	cmpdi	%r3, 0
+	crclr	CR0_SO
+	bgelr+
+	neg	%r3, %r3
+	crset	CR0_SO
+.else
+	crclr	CR0_SO
+.endif
+	blr
+	.cfi_endproc
+	.size	__kernel_\name, . - __kernel_\name
+.endm
+
+	vdso_entry clock_gettime, 1
+	vdso_entry clock_getres, 1
+	vdso_entry gettimeofday, 1
+	vdso_entry time, 0
+	vdso_entry getcpu, 0
+	vdso_entry getrandom, 1
+	vdso_entry get_syscall_map, 0
+	vdso_entry get_tbfreq, 0
+	vdso_entry sync_dicache, 0
+
+/*
+ * The signal trampoline. To deliver a signal the kernel starts the task
+ * at __kernel_start_sigtramp_rt64 with the handler in CTR and r12 and a
+ * 128-byte frame (__SIGNAL_FRAMESIZE) pushed below the signal frame; the
+ * handler returns to __kernel_sigtramp_rt64, which pops that frame and
+ * calls rt_sigreturn.
+ *
+ * Unwinders know a signal frame by the three instructions at the return
+ * address, and libgcc's own signal-frame code reads -21 * 8 as a marker
+ * 32 bytes past it: all of this stays as it is, the return address
+ * 8-byte aligned (hence the nop). Without an unwind entry covering it,
+ * though, libgcc's unwinder (GCC 12's, at least) aborts here, so the
+ * trampoline has one: a signal frame ("S") whose registers are where the
+ * kernel saved them, found through the pointer in the sigcontext at
+ * r1 + 128 + 168 + 56 (r1 is the kernel's value at both instructions).
+ * The interrupted NIP is the return column, 67, which names no register
+ * of its own.
+ */
+#define TRAMP_REGS	(128 + 168 + 56)	/* &uc.uc_mcontext.regs */
+#define REGS_FPR	(48 * 8)		/* gp_regs, then fp_regs */
+#define REGS_VREGS	((48 + 33) * 8)		/* then the v_regs pointer */
+#define DW_RA		67
+#define DW_LR		65
+#define DW_CTR		66
+#define DW_CR2		70			/* libgcc keeps all of CR there */
+#define DW_F0		32
+#define DW_V0		77
+#define DW_VRSAVE	109
+
+/* uleb128 of @v < 16384, as .cfi_escape bytes, after @bytes... */
+.macro	uleb_escape v:req, bytes:vararg
+.if (\v) < 128
+	.cfi_escape \bytes, (\v)
+.else
+	.cfi_escape \bytes, ((\v) & 0x7f) | 0x80, (\v) >> 7
+.endif
+.endm
+
+/* DW_OP_breg1 TRAMP_REGS; DW_OP_deref: the address of the saved GPRs */
+#define OPS_REGS	0x71, (TRAMP_REGS & 0x7f) | 0x80, TRAMP_REGS >> 7, 0x06
+
+/* column @col is saved at regs + @off: DW_CFA_expression */
+.macro	saved_at col:req, off:req
+.if (\off) < 128
+	.cfi_escape 0x10, (\col), 6, OPS_REGS, 0x23, (\off)
+.else
+	uleb_escape \off, 0x10, (\col), 7, OPS_REGS, 0x23
+.endif
+.endm
+
+/* vector register @n is saved at *(regs + REGS_VREGS) + 16 * @n */
+.macro	vsaved_at col:req, n:req
+.if 16 * (\n) < 128
+	.cfi_escape 0x10, (\col), 10, OPS_REGS, 0x23, (REGS_VREGS & 0x7f) | 0x80, \
+		REGS_VREGS >> 7, 0x06, 0x23, 16 * (\n)
+.else
+	uleb_escape 16 * (\n), 0x10, (\col), 11, OPS_REGS, 0x23, \
+		(REGS_VREGS & 0x7f) | 0x80, REGS_VREGS >> 7, 0x06, 0x23
+.endif
+.endm
+
+	.balign	8
+	nop
+	.cfi_startproc
+	.cfi_signal_frame
+	.cfi_return_column DW_RA
+	/* CFA: the interrupted r1, regs->gpr[1] (DW_CFA_def_cfa_expression) */
+	.cfi_escape 0x0f, 7, OPS_REGS, 0x23, 8, 0x06
+	.set	n, 0
+	.rept	32
+	.if	n != 1
+	saved_at n, 8 * n
+	.endif
+	saved_at DW_F0 + n, REGS_FPR + 8 * n
+	vsaved_at DW_V0 + n, n
+	.set	n, n + 1
+	.endr
+	saved_at DW_RA, 8 * 32		/* PT_NIP */
+	saved_at DW_CTR, 8 * 35		/* PT_CTR */
+	saved_at DW_LR, 8 * 36		/* PT_LNK */
+	saved_at DW_CR2, 8 * 38		/* PT_CCR, low word */
+	vsaved_at DW_VRSAVE, 33
+	.globl	__kernel_start_sigtramp_rt64
+	.type	__kernel_start_sigtramp_rt64, @function
+__kernel_start_sigtramp_rt64:
+	bctrl
+	.globl	__kernel_sigtramp_rt64
+	.type	__kernel_sigtramp_rt64, @function
+__kernel_sigtramp_rt64:
+	addi	%r1, %r1, 128
+	li	%r0, __NR_rt_sigreturn
+	sc
+	.cfi_endproc
+	.long	0
+	.quad	0, 0, -21 * 8
+	.size	__kernel_sigtramp_rt64, . - __kernel_sigtramp_rt64
+	.size	__kernel_start_sigtramp_rt64, . - __kernel_start_sigtramp_rt64

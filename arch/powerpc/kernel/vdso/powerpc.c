@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ppc64 vDSO's own functions: getcpu(), and the three powerpc entries
+ * __kernel_get_syscall_map(), __kernel_get_tbfreq() and
+ * __kernel_sync_dicache(). The time functions and getrandom() are
+ * lib/vdso's; entry.S wraps all of them.
+ */
+#include <linux/compiler.h>
+#include <linux/types.h>
+#include <asm/reg.h>
+#include <asm/vdso/gettimeofday.h>
+#include <vdso/datapage.h>
+#include <vdso/gettime.h>
+
+/*
+ * The kernel keeps each CPU's number in the low 16 bits of an SPR that
+ * user space can read (SPRG3 on Book3S, read through USPRG3), and its
+ * NUMA node in the next 16 (vdso_getcpu_init()). One mfspr, so the two
+ * always belong to the CPU the thread is on at that instant, however
+ * often it migrates.
+ */
+long __c_kernel_getcpu(unsigned int *cpu, unsigned int *node,
+		       struct getcpu_cache *unused)
+{
+	unsigned long v;
+
+	asm volatile ("mfspr	%0, %1" : "=r" (v) : "i" (SPRN_SPRG_VDSO_READ));
+	if (cpu)
+		*cpu = v & 0xffff;
+	if (node)
+		*node = (v >> 16) & 0xffff;
+	return 0;
+}
+
+/*
+ * The address of powerpc's data page, computed from the program counter.
+ * The compiler would take it from a TOC entry, which the image would
+ * have to relocate at load time; it has no relocations.
+ */
+static __always_inline const struct vdso_arch_data *vdso_arch_data_pcrel(void)
+{
+	const void *p;
+
+	asm ("bcl	20, 31, 1f\n"
+	     "1:	mflr	%0\n\t"
+	     "addis	%0, %0, (vdso_data_area + %1 - 1b)@ha\n\t"
+	     "addi	%0, %0, (vdso_data_area + %1 - 1b)@l"
+	     : "=r" (p) : "i" (VDSO_PAGE_ARCH * VDSO_PAGE_SIZE) : "lr");
+	return p;
+}
+
+/*
+ * The bitmap of the system calls this kernel has, in the data: bit
+ * (31 - n % 32) of word n / 32 stands for system call n. @count, when
+ * given, gets the number of system call numbers the map covers.
+ */
+const u32 *__c_kernel_get_syscall_map(unsigned int *count)
+{
+	if (count)
+		*count = NR_syscalls;
+	return vdso_arch_data_pcrel()->syscall_map;
+}
+
+/* The timebase's ticks per second */
+u64 __c_kernel_get_tbfreq(void)
+{
+	return vdso_arch_data()->tb_ticks_per_sec;
+}
+
+/*
+ * Make the instruction fetches of [@start, @end) see the stores before:
+ * write the data cache blocks back, then throw the instruction cache's
+ * away. An instruction cache that snoops stores needs only a sync, one
+ * icbi (of any address: the stack's) and the isync that drops what the
+ * core fetched ahead.
+ */
+int __c_kernel_sync_dicache(unsigned long start, unsigned long end)
+{
+	const struct vdso_arch_data *ad = vdso_arch_data();
+	unsigned long dstep = ad->dcache_block_size;
+	unsigned long istep = ad->icache_block_size;
+	unsigned long addr;
+
+	if (ad->icache_coherent) {
+		asm volatile ("sync\n\t"
+			      "icbi	0, %0\n\t"
+			      "isync" : : "r" (&addr) : "memory");
+		return 0;
+	}
+	for (addr = start & ~(dstep - 1); addr < end; addr += dstep)
+		asm volatile ("dcbst	0, %0" : : "r" (addr) : "memory");
+	asm volatile ("sync" : : : "memory");
+	for (addr = start & ~(istep - 1); addr < end; addr += istep)
+		asm volatile ("icbi	0, %0" : : "r" (addr) : "memory");
+	asm volatile ("isync" : : : "memory");
+	return 0;
+}
