@@ -108,6 +108,45 @@ const struct vdso_abi vdso_abi = {
 	.exports	= exports,
 };
 
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+
+static const char * const clocksources[] = { "timebase", NULL };
+
+/*
+ * The entries return powerpc's convention: a failure is a positive errno
+ * with CR0.SO set (vdso_util.c calls them through vdso_call()).
+ * get_syscall_map, get_tbfreq, sync_dicache and the signal trampoline
+ * are powerpc's own.
+ */
+static const struct vdso_export exports[] = {
+	{ "__kernel_get_syscall_map",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_get_tbfreq",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_sync_dicache",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_sigtramp_rt64",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__kernel_time",		STB_GLOBAL,	0, NULL },
+	{ "__kernel_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "ppc64le",
+	.machine	= EM_PPC64,
+	.version	= "LINUX_2.6.15",
+	.soname		= "linux-vdso64.so.1",
+	.clock_gettime	= "__kernel_clock_gettime",
+	.gettimeofday	= "__kernel_gettimeofday",
+	.time		= "__kernel_time",
+	.getcpu		= "__kernel_getcpu",
+	.clock_getres	= "__kernel_clock_getres",
+	.getrandom	= "__kernel_getrandom",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
 #elif defined(__riscv) && __riscv_xlen == 64
 
 static const char * const clocksources[] = { "riscv_clocksource", NULL };

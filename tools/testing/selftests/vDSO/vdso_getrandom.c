@@ -52,9 +52,20 @@ static void *new_state(void)
 	return p == MAP_FAILED ? NULL : p;
 }
 
+/* vgetrandom(), called as the architecture's C libraries call it */
+static ssize_t vgr_call(void *buf, size_t len, unsigned int flags, void *state,
+			size_t state_len)
+{
+#ifdef __powerpc64__
+	return vdso_call(vgetrandom, (long)buf, len, flags, (long)state, state_len);
+#else
+	return vgetrandom(buf, len, flags, state, state_len);
+#endif
+}
+
 static ssize_t vgr(void *buf, size_t len, unsigned int flags, void *state)
 {
-	return vgetrandom(buf, len, flags, state, params.size_of_opaque_state);
+	return vgr_call(buf, len, flags, state, params.size_of_opaque_state);
 }
 
 static long sys_getrandom(void *buf, size_t len, unsigned int flags)
@@ -74,7 +85,7 @@ static int all_zero(const unsigned char *b, size_t len)
 
 static void test_params(void)
 {
-	int ret = vgetrandom(NULL, 0, 0, &params, ~0UL);
+	int ret = vgr_call(NULL, 0, 0, &params, ~0UL);
 
 	ksft_test_result(!ret && params.size_of_opaque_state > 0 &&
 			 params.mmap_prot == (PROT_READ | PROT_WRITE) &&
@@ -108,7 +119,7 @@ static void test_lengths(void *st)
 static void test_bad_args(void *st)
 {
 	char buf[16];
-	long v, s, ok = 1;
+	long v, s, ok = 1, page = sysconf(_SC_PAGESIZE);
 	unsigned char *guard;
 
 	v = vgr(buf, sizeof(buf), 0x100, st);
@@ -131,9 +142,9 @@ static void test_bad_args(void *st)
 	ok &= v == s && v == 0;
 
 	/* a huge length: the system call stops at the unmapped page */
-	guard = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE,
+	guard = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (guard == MAP_FAILED || munmap(guard + 4096, 4096)) {
+	if (guard == MAP_FAILED || munmap(guard + page, page)) {
 		ksft_test_result_fail("bad arguments: mmap: %s\n", strerror(errno));
 		return;
 	}
@@ -143,7 +154,7 @@ static void test_bad_args(void *st)
 	ok &= v == s;
 	v = vgr(buf, sizeof(buf), GRND_NONBLOCK | GRND_INSECURE, st);
 	ok &= v == sizeof(buf);
-	munmap(guard, 4096);
+	munmap(guard, page);
 	ksft_test_result(ok, "bad arguments get the system call's answer\n");
 }
 

@@ -4,8 +4,9 @@
  *
  * A handler installed with the raw rt_sigaction system call and no
  * SA_RESTORER returns where the kernel points it: the vDSO's
- * __kernel_rt_sigreturn (arm64) or __vdso_rt_sigreturn (riscv64), or
- * the [sigpage] (32-bit arm); on i386 __kernel_rt_sigreturn for an
+ * __kernel_rt_sigreturn (arm64), __vdso_rt_sigreturn (riscv64) or
+ * __kernel_sigtramp_rt64 (ppc64le, which also calls the handler from the
+ * vDSO), or the [sigpage] (32-bit arm); on i386 __kernel_rt_sigreturn for an
  * SA_SIGINFO handler and __kernel_sigreturn for the others. The handler
  * checks that it was called with exactly that return address; x86_64
  * (and x32) refuse handlers without SA_RESTORER, so there the C
@@ -24,14 +25,15 @@
  *   the handler ran; without it the read fails with EINTR.
  * - _Unwind_Backtrace() and backtrace() called in a handler reach the
  *   frame of the function that raised the signal: the unwinder has to
- *   recognise the return path (arm64, riscv64 and i386: the vDSO
+ *   recognise the return path (arm64, riscv64, ppc64le and i386: the vDSO
  *   trampoline; 32-bit arm: the C library's restorer and its EHABI
  *   tables, which is how programs there unwind; x86_64: the C library's
  *   restorer).
  * - After [vdso] (and [vvar] with it, at the same distance) has been
  *   moved with mremap(), the plain handler and the unwinding work again,
  *   and the kernel returns to the trampoline at its new address; on arm
- *   [sigpage] is moved too. Skipped when there is no [vdso].
+ *   [sigpage] is moved too. Skipped when there is no [vdso]; on ppc64le
+ *   the unwinding after the move is skipped (UNWIND_NEEDS_VDSO_ENTRY).
  *
  * Each part runs in a child, with an alarm, so that a crash or a hang is
  * a failed test. The program unwinds its own frames; the Makefile builds
@@ -66,10 +68,23 @@
 #define TRAMP_SYM	"__vdso_rt_sigreturn"
 #elif defined(__arm__)
 #define TRAMP_SIGPAGE	1
+#elif defined(__powerpc64__)
+/* the handler is called from the trampoline: it returns right after */
+#define TRAMP_SYM	"__kernel_sigtramp_rt64"
 #elif defined(__i386__)
 #define TRAMP_SYM	"__kernel_rt_sigreturn"
 /* a handler without SA_SIGINFO gets the old frame, and its return */
 #define TRAMP_SYM_PLAIN	"__kernel_sigreturn"
+#endif
+
+/*
+ * ppc64le: libgcc's unwinder (GCC 12's) aborts at the trampoline unless
+ * the vDSO's unwind entry covers it, and after mremap() glibc's list of
+ * objects still has the vDSO at its old address, so none does. Unwinding
+ * there after the move is skipped; upstream's vDSO fails it alike.
+ */
+#if defined(__powerpc64__)
+#define UNWIND_NEEDS_VDSO_ENTRY	1
 #endif
 
 #if defined(TRAMP_SYM)
@@ -99,6 +114,8 @@ enum install { VIA_KERNEL, VIA_LIBC };
 #define FP_REG		"w"
 #elif defined(__riscv) && defined(__riscv_flen)
 #define FP_REG		"f"
+#elif defined(__powerpc64__)
+#define FP_REG		"d"
 #else
 #define FP_REG		"m"
 #endif
@@ -223,6 +240,18 @@ static inline long sys3(long nr, long a, long b, long c)
 
 	asm volatile("ecall" : "+r"(a0) : "r"(a7), "r"(a1), "r"(a2) : "memory");
 	return a0;
+#elif defined(__powerpc64__)
+	register long r0 asm("r0") = nr;
+	register long r3 asm("r3") = a;
+	register long r4 asm("r4") = b;
+	register long r5 asm("r5") = c;
+
+	/* an error is errno with CR0.SO set */
+	asm volatile("sc\n\tbns+ 1f\n\tneg %1, %1\n1:"
+		     : "+r"(r0), "+r"(r3), "+r"(r4), "+r"(r5)
+		     : : "r6", "r7", "r8", "r9", "r10", "r11", "r12",
+		       "cr0", "ctr", "xer", "memory");
+	return r3;
 #elif defined(__i386__)
 	long ret;
 
@@ -914,7 +943,13 @@ static void move_vdso(int fd)
 	tramp_plain += new_vdso - old_vdso;
 #endif
 	report_plain(fd, "[vdso] moved: ");
+#ifdef UNWIND_NEEDS_VDSO_ENTRY
+	for (i = 0; i < 2; i++)
+		child_result(fd, KSFT_SKIP,
+			     "[vdso] moved: unwinding: the C library still has the vDSO at its old address, and its unwinder aborts without the trampoline's unwind entry (upstream's vDSO alike)");
+#else
 	unwind_once(fd, "[vdso] moved: ");
+#endif
 }
 
 static void moved_child(int fd, void *arg)

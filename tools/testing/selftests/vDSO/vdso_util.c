@@ -35,6 +35,97 @@ static int missing(const char *name, void *fn)
 	return 1;
 }
 
+#ifdef __powerpc64__
+/*
+ * vdso_call_raw(fn, out, a, b, c, d, e): call @fn with CR0.SO set, store
+ * the CR it returns with in out[0] and how it changed r2 in out[1], and
+ * return its r3.
+ */
+long vdso_call_raw(const void *fn, long *out, long a, long b, long c,
+		   long d, long e);
+asm(".text\n"
+    ".globl	vdso_call_raw\n"
+    ".type	vdso_call_raw, @function\n"
+    "vdso_call_raw:\n"
+    "	mflr	0\n"
+    "	std	0, 16(1)\n"
+    "	std	2, 24(1)\n"
+    "	stdu	1, -48(1)\n"
+    "	std	4, 32(1)\n"
+    "	mtctr	3\n"
+    "	mr	12, 3\n"
+    "	mr	3, 5\n"
+    "	mr	4, 6\n"
+    "	mr	5, 7\n"
+    "	mr	6, 8\n"
+    "	mr	7, 9\n"
+    "	crset	3\n"
+    "	bctrl\n"
+    "	mfcr	0\n"
+    "	ld	4, 32(1)\n"
+    "	std	0, 0(4)\n"
+    "	ld	5, 48 + 24(1)\n"
+    "	subf	5, 5, 2\n"
+    "	std	5, 8(4)\n"
+    "	addi	1, 1, 48\n"
+    "	ld	2, 24(1)\n"
+    "	ld	0, 16(1)\n"
+    "	mtlr	0\n"
+    "	blr\n"
+    ".size	vdso_call_raw, . - vdso_call_raw\n");
+
+long vdso_call(const void *fn, long a, long b, long c, long d, long e)
+{
+	long out[2], r;
+
+	r = vdso_call_raw(fn, out, a, b, c, d, e);
+	if (out[1])
+		return VDSO_CALL_BAD;		/* r2 not kept */
+	if (out[0] & 0x10000000)		/* CR0.SO: r is errno */
+		return r > 0 && r < 4096 ? -r : VDSO_CALL_BAD;
+	/* no function called so returns a negative result */
+	return r < 0 ? VDSO_CALL_BAD : r;
+}
+
+/* The entries, called the powerpc way, as C functions */
+static struct vdso_fns ppc_raw;
+
+static int ppc_clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	long r = vdso_call(ppc_raw.clock_gettime, clk, (long)ts, 0, 0, 0);
+
+	return r < -4095 || r > 0 ? VDSO_CALL_BAD : r;
+}
+
+static int ppc_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	long r = vdso_call(ppc_raw.gettimeofday, (long)tv, (long)tz, 0, 0, 0);
+
+	return r < -4095 || r > 0 ? VDSO_CALL_BAD : r;
+}
+
+static time_t ppc_time(time_t *t)
+{
+	long out[2], r;
+
+	/* never fails: SO clear, whatever the time */
+	r = vdso_call_raw(ppc_raw.time, out, (long)t, 0, 0, 0, 0);
+	return out[1] || (out[0] & 0x10000000) ? VDSO_CALL_BAD : r;
+}
+
+static long ppc_getcpu(unsigned int *cpu, unsigned int *node, void *cache)
+{
+	return vdso_call(ppc_raw.getcpu, (long)cpu, (long)node, (long)cache, 0, 0);
+}
+
+static int ppc_clock_getres(clockid_t clk, struct timespec *res)
+{
+	long r = vdso_call(ppc_raw.clock_getres, clk, (long)res, 0, 0, 0);
+
+	return r < -4095 || r > 0 ? VDSO_CALL_BAD : r;
+}
+#endif
+
 void vdso_fns_lookup(struct vdso_fns *fns, const struct vdso_image *img)
 {
 	fns->clock_gettime = lookup(img, vdso_abi.clock_gettime);
@@ -42,6 +133,19 @@ void vdso_fns_lookup(struct vdso_fns *fns, const struct vdso_image *img)
 	fns->time = lookup(img, vdso_abi.time);
 	fns->getcpu = lookup(img, vdso_abi.getcpu);
 	fns->clock_getres = lookup(img, vdso_abi.clock_getres);
+#ifdef __powerpc64__
+	ppc_raw = *fns;
+	if (fns->clock_gettime)
+		fns->clock_gettime = ppc_clock_gettime;
+	if (fns->gettimeofday)
+		fns->gettimeofday = ppc_gettimeofday;
+	if (fns->time)
+		fns->time = ppc_time;
+	if (fns->getcpu)
+		fns->getcpu = ppc_getcpu;
+	if (fns->clock_getres)
+		fns->clock_getres = ppc_clock_getres;
+#endif
 }
 
 int vdso_fns_init(struct vdso_image *img, struct vdso_fns *fns)

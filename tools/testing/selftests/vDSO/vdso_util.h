@@ -35,6 +35,20 @@ struct vdso_fns {
 	int (*clock_getres)(clockid_t clk, struct timespec *res);
 };
 
+#ifdef __powerpc64__
+/*
+ * powerpc's entries return a failure as a positive errno with CR0.SO
+ * set. vdso_call() calls entry @fn with CR0.SO set beforehand and returns
+ * what the other architectures' entries return: the result, or -errno.
+ * An entry that breaks the convention (SO left set with no errno, a
+ * negative result without SO, r2 not kept) gives VDSO_CALL_BAD, which no
+ * test takes for an answer.
+ * vdso_fns_lookup() puts such calls behind the struct's pointers.
+ */
+#define VDSO_CALL_BAD	0x7bad0bad
+long vdso_call(const void *fn, long a, long b, long c, long d, long e);
+#endif
+
 /* Look up the arch's entry points in @img; missing ones stay NULL. */
 void vdso_fns_lookup(struct vdso_fns *fns, const struct vdso_image *img);
 /*
