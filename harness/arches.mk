@@ -18,8 +18,10 @@
 # <arch>-compat   the other ABIs whose programs also run here, each as
 #                 ABI:PREFIX: built with <ABI>-cross's compiler (upstream's
 #                 selftests with ARCH=<ABI>-kbuild), named PREFIX<test>
+# <abi>-compat-image  the debug image of that ABI's vDSO, when it is
+#                 another architecture's compat ABI (make bench's sizes)
 
-ARCHES ?= x86_64 arm64 riscv64 arm
+ARCHES ?= x86_64 arm64 riscv64 arm ppc64le
 
 x86_64-kbuild	:= x86
 x86_64-cross	:=
@@ -42,6 +44,8 @@ i386-kbuild	:= x86
 i386-cross	:= i686-linux-gnu-
 x32-kbuild	:= x86
 x32-cross	:= x86_64-linux-gnux32-
+i386-compat-image := vdso32.so.dbg
+x32-compat-image := vdsox32.so.dbg
 
 arm64-kbuild	:= arm64
 arm64-cross	:= aarch64-linux-gnu-
@@ -58,6 +62,7 @@ arm64-pkgs	:= gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm \
 # the AArch32 vDSO is built with the 32-bit arm compiler
 arm64-kmake	:= CROSS_COMPILE_COMPAT=arm-linux-gnueabihf-
 arm64-compat	:= arm:a32_
+arm-compat-image := vdso32.so.dbg
 
 riscv64-kbuild	:= riscv
 riscv64-cross	:= riscv64-linux-gnu-
@@ -86,3 +91,17 @@ arm-hidden	:= yes
 arm-bench	:= norandmaps
 arm-bench-qemu	:=
 arm-pkgs	:= gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-system-arm
+
+# ppc64le: QEMU's pseries machine, a POWER9 under SLOF. The kernel is
+# loaded as an ELF (vmlinux); 64K pages.
+ppc64le-kbuild	:= powerpc
+ppc64le-cross	:= powerpc64le-linux-gnu-
+ppc64le-image	:= vmlinux
+ppc64le-qemu	:= qemu-system-ppc64 -machine pseries -cpu power9 -smp 2 -m 1024M
+ppc64le-console	:= hvc0
+ppc64le-append	:=
+ppc64le-fallback	:= clocksource=jiffies highres=off nohz=off
+ppc64le-novdso	:= vdso=0
+ppc64le-bench	:= norandmaps
+ppc64le-bench-qemu :=
+ppc64le-pkgs	:= gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross qemu-system-ppc

@@ -18,16 +18,23 @@ build=${BUILD:-$top/build}
 out=$top/bench/results.md
 mkdir -p "$top/bench"
 
-# run ARCH FLAVOUR N: boot the bench once, leave the BENCH lines in a file
+# run ARCH FLAVOUR N PROGRAM...: boot the bench once, leave each
+# program's BENCH lines in its own file, PROGRAM.FLAVOUR.N
 run() {
-	local arch=$1 flavour=$2 n=$3 dir=$build/$1/bench kernel
+	local arch=$1 flavour=$2 n=$3 dir=$build/$1/bench kernel p
+	shift 3
 	kernel=$build/$arch/boot-image
 	[ "$flavour" = upstream ] && kernel=$build/$arch/upstream-boot-image
 	QEMU_EXTRA="-icount shift=0,sleep=off -smp 1 -rtc base=2026-01-01T00:00:00,clock=vm $(archvar "$arch" bench-qemu)" \
-		"$top/harness/boot.sh" "$arch" "$kernel" "$dir/initramfs" 1200 \
+		"$top/harness/boot.sh" "$arch" "$kernel" "$dir/initramfs" $((1200 * $#)) \
 		$(archvar "$arch" bench) > "$dir/$flavour.$n.log" 2>&1 || true
-	grep '^BENCH ' "$dir/$flavour.$n.log" | sed 's/\r$//' > "$dir/$flavour.$n" || true
-	[ -s "$dir/$flavour.$n" ] || { echo "bench: $arch/$flavour: no figures, see $dir/$flavour.$n.log" >&2; return 1; }
+	for p in "$@"; do
+		sed 's/\r$//' "$dir/$flavour.$n.log" |
+			awk -v p="$p" '/^### BEGIN / { cur = $3 } cur == p && /^BENCH /' \
+			> "$dir/$p.$flavour.$n"
+		[ -s "$dir/$p.$flavour.$n" ] ||
+			{ echo "bench: $arch/$flavour: no figures from $p, see $dir/$flavour.$n.log" >&2; return 1; }
+	done
 }
 
 text_size() {
@@ -121,40 +128,58 @@ native_section() {
 	echo
 } > "$out.new"
 
+# table ARCH PROGRAM TITLE ABI OURS-IMAGE UPSTREAM-IMAGE: one table
+table() {
+	local arch=$1 p=$2 title=$3 abi=$4 dir=$build/$1/bench same=yes
+	cmp -s "$dir/$p.ours.1" "$dir/$p.ours.2" &&
+		cmp -s "$dir/$p.upstream.1" "$dir/$p.upstream.2" || same=no
+	echo "### $title (two runs agree: $same)"
+	echo
+	echo "| function | vDSO ours | vDSO upstream | ours/upstream | syscall ours | syscall upstream |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	awk 'NR == FNR { vu[$2] = $3; su[$2] = $4; next }
+	{
+		r = ($3 == "-" || vu[$2] == "-" || vu[$2] + 0 <= 0) ? "-" : sprintf("%.2f", $3 / vu[$2])
+		printf("| %s | %s | %s | %s | %s | %s |\n", $2, $3, vu[$2], r, $4, su[$2])
+	}' "$dir/$p.upstream.1" "$dir/$p.ours.1"
+	echo
+	echo "vDSO .text: ours $(text_size "$abi" "$5") bytes, upstream $(text_size "$abi" "$6") bytes."
+	echo
+}
+
 for arch in "$@"; do
 	"$top/harness/build-kernel.sh" "$arch"
 	"$top/harness/build-kernel.sh" "$arch" pristine
 	"$top/harness/build-guest.sh" "$arch"
 	dir=$build/$arch/bench
+	rm -rf "$dir"
 	mkdir -p "$dir"
-	echo "vdso_bench 1200" > "$build/$arch/root/etc/tests"
+	# the native processes' bench, then each other ABI's (arches.mk)
+	progs=vdso_bench
+	for pair in $(archvar "$arch" compat); do
+		progs="$progs ${pair#*:}vdso_bench"
+	done
+	for p in $progs; do
+		echo "$p 1200"
+	done > "$build/$arch/root/etc/tests"
 	"$top/harness/mkinitramfs.sh" "$build/$arch/kbuild/usr/gen_init_cpio" \
 		"$build/$arch/root" "$dir/initramfs"
 	for flavour in ours upstream; do
 		for n in 1 2; do
 			printf '  %-7s %s\n' BENCH "$arch $flavour, run $n"
-			run "$arch" "$flavour" "$n"
+			run "$arch" "$flavour" "$n" $progs
 		done
 	done
-	same=yes
-	cmp -s "$dir/ours.1" "$dir/ours.2" && cmp -s "$dir/upstream.1" "$dir/upstream.2" || same=no
 
-	ours_dbg=$build/$arch/vdso.so.dbg
-	up_dbg=$(find "$build/$arch/upstream/arch" -name 'vdso*.so.dbg' | sort | head -1)
-	{
-		echo "### $arch (two runs agree: $same)"
-		echo
-		echo "| function | vDSO ours | vDSO upstream | ours/upstream | syscall ours | syscall upstream |"
-		echo "|---|---:|---:|---:|---:|---:|"
-		awk 'NR == FNR { vu[$2] = $3; su[$2] = $4; next }
-		{
-			r = ($3 == "-" || vu[$2] == "-" || vu[$2] + 0 <= 0) ? "-" : sprintf("%.2f", $3 / vu[$2])
-			printf("| %s | %s | %s | %s | %s | %s |\n", $2, $3, vu[$2], r, $4, su[$2])
-		}' "$dir/upstream.1" "$dir/ours.1"
-		echo
-		echo "vDSO .text: ours $(text_size "$arch" "$ours_dbg") bytes, upstream $(text_size "$arch" "$up_dbg") bytes."
-		echo
-	} >> "$out.new"
+	up_dbg=$(find "$build/$arch/upstream/arch" -name vdso.so.dbg -o -name vdso64.so.dbg | sort | head -1)
+	table "$arch" vdso_bench "$arch" "$arch" "$build/$arch/vdso.so.dbg" "$up_dbg" >> "$out.new"
+	for pair in $(archvar "$arch" compat); do
+		abi=${pair%%:*}
+		img=$(archvar "$abi" compat-image)
+		table "$arch" "${pair#*:}vdso_bench" "$arch: $abi processes ($img)" "$abi" \
+			"$(find "$build/$arch/kbuild/arch" -name "$img" | head -1)" \
+			"$(find "$build/$arch/upstream/arch" -name "$img" | head -1)" >> "$out.new"
+	done
 done
 native_section >> "$out.new"
 mv "$out.new" "$out"

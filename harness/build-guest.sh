@@ -14,7 +14,8 @@
 #                              on this kernel (<arch>-compat in arches.mk):
 #                              arm64's AArch32, x86-64's i386 and x32
 #   /tests/vdso_demo           what 'make run' shows
-#   /tests/vdso_bench          what 'make bench' measures
+#   /tests/vdso_bench          what 'make bench' measures (and
+#                              PREFIXvdso_bench for each other ABI)
 #   /tests/vdso_hidden         arm: the time entries hidden (check.sh)
 #   the shared libraries the dynamic programs need
 set -euo pipefail
@@ -83,6 +84,8 @@ for pair in $(archvar "$arch" compat); do
 	ccc=$(archvar "$abi" cross)gcc
 	command -v "$ccc" >/dev/null || die "no $ccc: run 'make deps'"
 	test_set "$ccc" "$(archvar "$abi" kbuild)" "${pair#*:}"
+	run $ccc $cflags -D_GNU_SOURCE -static -I"$st" -o "$root/tests/${pair#*:}vdso_bench" \
+		"$top/harness/guest/vdso_bench.c" "$st/vdso_sym.c" "$st/vdso_abi.c" "$st/vdso_util.c"
 done
 
 # the libraries of the dynamic programs: the host's, or a cross

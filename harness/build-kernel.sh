@@ -91,8 +91,10 @@ if [ "$flavour" = pristine ]; then
 	cp "$out/$image" "$build/$arch/upstream-boot-image"
 else
 	cp "$out/$image" "$build/$arch/boot-image"
-	dbg=$(find "$out/arch/$kbuild_arch" -name 'vdso*.so.dbg' | head -1)
-	[ -n "$dbg" ] || die "no vdso*.so.dbg in the build"
+	# the native image (x86-64 builds vdso32 and vdsox32 too)
+	dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
+		sort | head -1)
+	[ -n "$dbg" ] || die "no vdso.so.dbg or vdso64.so.dbg in the build"
 	cp "$dbg" "$build/$arch/vdso.so.dbg"
 fi
 say DONE "$build/$arch/$([ "$flavour" = pristine ] && echo upstream-)boot-image"

@@ -132,6 +132,7 @@ int main(void)
 	};
 	static const long lens[] = { 1, 4, 16, 64, 200, 256, 1024, 4096 };
 	static struct timespec ts;
+	static struct { long long sec, nsec; } ts64 __attribute__((unused));
 	static struct timeval tv;
 	static unsigned int cpu;
 	static char buf[4096];
@@ -147,6 +148,12 @@ int main(void)
 	for (i = 0; i < ARRAY_SIZE(clocks); i++)
 		line(clocks[i].name, f, clocks[i].id, (long)&ts, 0,
 		     sysfn(), SYS_clock_gettime, clocks[i].id, (long)&ts);
+#if __SIZEOF_LONG__ == 4 && defined(SYS_clock_gettime64)
+	/* what a 32-bit C library with a 64-bit time_t calls */
+	f = vdso_lookup(&img, "__vdso_clock_gettime64", vdso_abi.version);
+	line("clock_gettime64(MONOTONIC)", f, CLOCK_MONOTONIC, (long)&ts64, 0,
+	     sysfn(), SYS_clock_gettime64, CLOCK_MONOTONIC, (long)&ts64);
+#endif
 	f = vdso_abi.clock_getres ?
 		vdso_lookup(&img, vdso_abi.clock_getres, vdso_abi.version) : NULL;
 	line("clock_getres(MONOTONIC)", f, CLOCK_MONOTONIC, (long)&ts, 0,
