@@ -71,6 +71,16 @@ static void __init vdso_syscall_map(u32 *map, const syscall_fn *table)
 			map[n / 32] |= 0x80000000U >> (n % 32);
 }
 
+/* An L1 cache's geometry, as the systemcfg layout keeps it */
+static void __init vdso_l1_geometry(const struct ppc_cache_info *c, u32 *size,
+				    u32 *line, u32 *block, u32 *log_block)
+{
+	*size = c->size;
+	*line = c->line_size;
+	*block = c->block_size;
+	*log_block = c->log_block_size;
+}
+
 static int __init vdso_init(void)
 {
 	struct vdso_arch_data *ad = vdso_data;
@@ -83,14 +93,10 @@ static int __init vdso_init(void)
 	ad->platform = 0x100 | (firmware_has_feature(FW_FEATURE_LPAR) ? 1 : 0);
 	ad->physicalMemorySize = memblock_phys_mem_size();
 
-	ad->dcache_size = ppc64_caches.l1d.size;
-	ad->dcache_line_size = ppc64_caches.l1d.line_size;
-	ad->icache_size = ppc64_caches.l1i.size;
-	ad->icache_line_size = ppc64_caches.l1i.line_size;
-	ad->dcache_block_size = ppc64_caches.l1d.block_size;
-	ad->icache_block_size = ppc64_caches.l1i.block_size;
-	ad->dcache_log_block_size = ppc64_caches.l1d.log_block_size;
-	ad->icache_log_block_size = ppc64_caches.l1i.log_block_size;
+	vdso_l1_geometry(&ppc64_caches.l1d, &ad->dcache_size, &ad->dcache_line_size,
+			 &ad->dcache_block_size, &ad->dcache_log_block_size);
+	vdso_l1_geometry(&ppc64_caches.l1i, &ad->icache_size, &ad->icache_line_size,
+			 &ad->icache_block_size, &ad->icache_log_block_size);
 	ad->icache_coherent = cpu_has_feature(CPU_FTR_COHERENT_ICACHE);
 
 	vdso_syscall_map(ad->syscall_map, sys_call_table);
