@@ -36,38 +36,38 @@ VDSO_IMAGE_DEFINE(vdso_image_64, vdso64);
 VDSO_IMAGE_DEFINE(vdso_image_x32, vdsox32);
 #endif
 
-/* The section @name of an ELF image, of either class, or NULL */
+/*
+ * vdso_section32() and vdso_section64(): the section @name of an ELF
+ * image of that class, or NULL
+ */
+#define VDSO_SECTION_OF_CLASS(bits)					\
+static u8 * __init vdso_section##bits(u8 *elf, const char *name,	\
+				      unsigned long *size)		\
+{									\
+	const struct elf##bits##_hdr *eh = (const void *)elf;		\
+	const struct elf##bits##_shdr *sh = (const void *)(elf + eh->e_shoff); \
+	const char *names = (const char *)elf + sh[eh->e_shstrndx].sh_offset; \
+	unsigned int i;							\
+									\
+	for (i = 0; i < eh->e_shnum; i++) {				\
+		if (!strcmp(names + sh[i].sh_name, name)) {		\
+			*size = sh[i].sh_size;				\
+			return elf + sh[i].sh_offset;			\
+		}							\
+	}								\
+	return NULL;							\
+}
+
+VDSO_SECTION_OF_CLASS(32)
+VDSO_SECTION_OF_CLASS(64)
+
+/* The section @name of an image of either class, or NULL */
 static u8 * __init vdso_section(const struct vdso_image *image,
 				const char *name, unsigned long *size)
 {
-	u8 *elf = image->text;
-
-	if (elf[EI_CLASS] == ELFCLASS64) {
-		const struct elf64_hdr *eh = (const void *)elf;
-		const struct elf64_shdr *sh = (const void *)(elf + eh->e_shoff);
-		const char *names = (const char *)elf + sh[eh->e_shstrndx].sh_offset;
-		unsigned int i;
-
-		for (i = 0; i < eh->e_shnum; i++) {
-			if (!strcmp(names + sh[i].sh_name, name)) {
-				*size = sh[i].sh_size;
-				return elf + sh[i].sh_offset;
-			}
-		}
-	} else {
-		const struct elf32_hdr *eh = (const void *)elf;
-		const struct elf32_shdr *sh = (const void *)(elf + eh->e_shoff);
-		const char *names = (const char *)elf + sh[eh->e_shstrndx].sh_offset;
-		unsigned int i;
-
-		for (i = 0; i < eh->e_shnum; i++) {
-			if (!strcmp(names + sh[i].sh_name, name)) {
-				*size = sh[i].sh_size;
-				return elf + sh[i].sh_offset;
-			}
-		}
-	}
-	return NULL;
+	if (image->text[EI_CLASS] == ELFCLASS64)
+		return vdso_section64(image->text, name, size);
+	return vdso_section32(image->text, name, size);
 }
 
 /* Patch the image's alternatives for this CPU, as the kernel's own. */
