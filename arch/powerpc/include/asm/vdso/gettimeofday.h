@@ -14,6 +14,7 @@
 
 #ifndef __ASSEMBLY__
 
+/* asm/reg.h: the feature-fixup macros of asm/vdso/processor.h's cpu_relax() */
 #include <asm/reg.h>
 #include <asm/unistd.h>
 #include <vdso/clocksource.h>
