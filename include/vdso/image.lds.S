@@ -10,6 +10,11 @@
  * defines VDSO_ARCH_SECTIONS before including this file; one whose
  * unwind tables are not DWARF's .eh_frame (arm's .ARM.exidx) defines
  * VDSO_UNWIND_PHDRS and VDSO_UNWIND_SECTIONS.
+ *
+ * .eh_frame ends with a zero length word, as a linked program's does
+ * (crtend.o's), so that a program can hand the image's unwind tables to
+ * __register_frame() when the image is somewhere its C library does not
+ * know: after mremap() of [vdso].
  */
 #include <vdso/datapage.h>
 
@@ -22,7 +27,7 @@
 	eh_frame_hdr	PT_GNU_EH_FRAME	FLAGS(4);
 #define VDSO_UNWIND_SECTIONS						\
 	.eh_frame_hdr	: { *(.eh_frame_hdr) }		:text	:eh_frame_hdr \
-	.eh_frame	: { KEEP(*(.eh_frame)) }	:text
+	.eh_frame	: { KEEP(*(.eh_frame)) LONG(0) }	:text
 #endif
 
 PHDRS
