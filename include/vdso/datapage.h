@@ -178,6 +178,8 @@ extern union vdso_arch_page vdso_k_arch_page;
 struct page;
 struct timens_offsets;
 void vdso_timens_page_init(struct page *page, const struct timens_offsets *offsets);
+unsigned long vdso_update_begin(void);
+void vdso_update_end(unsigned long flags);
 #else
 /*
  * The [vvar] pages as the vDSO sees them, placed by vdso/image.lds.S.

@@ -16,6 +16,8 @@
 #include <vdso/datapage.h>
 #include <vdso/seq.h>
 
+#include "timekeeping_internal.h"
+
 union vdso_time_page vdso_k_time_page __page_aligned_data;
 
 /*
@@ -98,6 +100,35 @@ void update_vsyscall_tz(void)
 {
 	WRITE_ONCE(vdso_k_time_page.data.tz_minuteswest, sys_tz.tz_minuteswest);
 	WRITE_ONCE(vdso_k_time_page.data.tz_dsttime, sys_tz.tz_dsttime);
+}
+
+/**
+ * vdso_update_begin() - hold the vDSO's readers off the time data
+ *
+ * For an architecture that changes what the vDSO reads along with the
+ * time data, outside update_vsyscall(): s390 steers its TOD clock after
+ * a clock synchronisation. Readers retry until vdso_update_end(). Takes
+ * the timekeeper lock, with interrupts off.
+ *
+ * Return: what vdso_update_end() needs to restore interrupts.
+ */
+unsigned long vdso_update_begin(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&timekeeper_lock, flags);
+	vdso_write_begin(&vdso_k_time_page.data);
+	return flags;
+}
+
+/**
+ * vdso_update_end() - let the readers in again after vdso_update_begin()
+ * @flags: what vdso_update_begin() returned
+ */
+void vdso_update_end(unsigned long flags)
+{
+	vdso_write_end(&vdso_k_time_page.data);
+	raw_spin_unlock_irqrestore(&timekeeper_lock, flags);
 }
 
 #ifdef CONFIG_TIME_NS

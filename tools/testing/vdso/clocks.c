@@ -5,11 +5,15 @@
  * reader and compared with what the timekeeper's fields say directly
  * (tk_ref()).
  */
+#include <pthread.h>
+#include <unistd.h>
+
 #include "vdso_test.h"
+#include "timekeeping_internal.h"
 
 #define STATES	100000
 
-const int clock_tests = 8;
+const int clock_tests = 9;
 
 static const clockid_t valid_ids[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW,
@@ -259,6 +263,59 @@ static void test_aliases(void)
 	t_end("VDSO_ALIAS(): each alias answers as its function");
 }
 
+/*
+ * vdso_update_begin() holds readers off the time data until
+ * vdso_update_end(), and they then read what changed meanwhile; the
+ * timekeeper lock is free again afterwards.
+ */
+static int held_done;
+
+static void *held_reader(void *arg)
+{
+	test_vdso_clock_gettime(CLOCK_MONOTONIC, arg);
+	__atomic_store_n(&held_done, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+static void test_update_begin(void)
+{
+	struct vdso_time_data *vd = &vdso_k_time_page.data;
+	struct __kernel_timespec got = { -1, -1 }, want;
+	struct tk_sample s;
+	unsigned long flags;
+	pthread_t t;
+
+	t_begin();
+	tk_random(&s);
+	tk_publish(&s);
+	want = tk_ref(&s, CLOCK_MONOTONIC);
+	want.tv_sec += 1000;
+	held_done = 0;
+	flags = vdso_update_begin();
+	if (pthread_create(&t, NULL, held_reader, &got)) {
+		vdso_update_end(flags);
+		t_fail("pthread_create");
+		t_end("vdso_update_begin(): readers wait until vdso_update_end()");
+		return;
+	}
+	usleep(20000);
+	if (__atomic_load_n(&held_done, __ATOMIC_SEQ_CST))
+		t_fail("a reader got through while the data was held");
+	vd->base[CLOCK_MONOTONIC].sec += 1000;
+	vdso_update_end(flags);
+	pthread_join(t, NULL);
+	if (!ts_eq(&got, &want))
+		t_fail("read %lld.%09lld, want %lld.%09lld", got.tv_sec, got.tv_nsec,
+		       want.tv_sec, want.tv_nsec);
+	if (vd->seq & 1)
+		t_fail("sequence count %u left odd", vd->seq);
+	if (pthread_mutex_trylock(&timekeeper_lock.m))
+		t_fail("timekeeper lock still held");
+	else
+		pthread_mutex_unlock(&timekeeper_lock.m);
+	t_end("vdso_update_begin(): readers wait until vdso_update_end(), then see the change");
+}
+
 void run_clock_tests(void)
 {
 	vvar_view(false);
@@ -273,4 +330,5 @@ void run_clock_tests(void)
 	test_tz();
 	test_getres();
 	test_aliases();
+	test_update_begin();
 }

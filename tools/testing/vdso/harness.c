@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 
 #include "vdso_test.h"
+#include "timekeeping_internal.h"
 
 /* --- what the shims declare --------------------------------------------- */
 
@@ -16,6 +17,9 @@ u64 vdso_test_cycles;
 __thread unsigned long vdso_test_counter_reads;
 unsigned long vdso_test_vector_wipes;
 unsigned int hrtimer_resolution = 1;
+
+/* what vdso_update_begin() takes (shims/timekeeping_internal.h) */
+raw_spinlock_t timekeeper_lock = { PTHREAD_MUTEX_INITIALIZER };
 struct timezone sys_tz;
 
 /* --- the system call ----------------------------------------------------- */
