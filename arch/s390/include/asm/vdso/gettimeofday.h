@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * s390x glue for the generic vDSO library: the names of the C functions,
+ * the counter, and the system call the library falls back to.
+ *
+ * The entries user space calls, __kernel_*, are the assembly wrappers of
+ * arch/s390/kernel/vdso64/entry.S, which give the C code a frame of its
+ * own; the C names here are internal: __c_kernel_*.
+ */
+#ifndef __ASM_VDSO_GETTIMEOFDAY_H
+#define __ASM_VDSO_GETTIMEOFDAY_H
+
+#ifndef __ASSEMBLY__
+
+#include <asm/unistd.h>
+#include <vdso/clocksource.h>
+#include <vdso/datapage.h>
+
+#define VDSO_ENTRY(name)	__c_kernel_##name
+
+/*
+ * The TOD clock, read as time.c's clocksource reads it: bits 0-63 of the
+ * clock (STORE CLOCK FAST: the same bits as STORE CLOCK EXTENDED, without
+ * the uniqueness the kernel does not need either), corrected by the
+ * steering still in progress (asm/vdso/arch_data.h). The steering data
+ * is read inside the caller's sequence count, which covers its updates.
+ * A clock value taken before the data's loads lands before cycle_last
+ * and counts as no time (vdso_counter_ns()).
+ */
+static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+{
+	const struct vdso_arch_data *ad = vdso_arch_data();
+	u64 tod;
+	s64 left;
+
+	if (unlikely(clock_mode != VDSO_CLOCKMODE_TOD))
+		return false;
+	asm volatile ("stckf	%0" : "=Q" (tod) : : "cc", "memory");
+	left = READ_ONCE(ad->tod_steering_end) - tod;
+	if (unlikely(left > 0)) {
+		u64 fix = (u64)left >> 15;
+
+		tod += READ_ONCE(ad->tod_steering_delta) < 0 ? fix : -fix;
+	}
+	*cycles = tod;
+	return true;
+}
+
+/*
+ * SVC 0: the number in r1, the arguments from r2, the result in r2. The
+ * kernel gives back every other register as it was.
+ */
+static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
+{
+	register long r1 asm("1") = nr;
+	register long r2 asm("2") = a0;
+	register long r3 asm("3") = a1;
+	register long r4 asm("4") = a2;
+
+	asm volatile ("svc	0"
+		      : "+d" (r2)
+		      : "d" (r1), "d" (r3), "d" (r4)
+		      : "cc", "memory");
+	return r2;
+}
+
+#endif /* !__ASSEMBLY__ */
+
+#endif /* __ASM_VDSO_GETTIMEOFDAY_H */
