@@ -179,6 +179,40 @@ const struct vdso_abi vdso_abi = {
 	.exports	= exports,
 };
 
+#elif defined(__s390x__)
+
+static const char * const clocksources[] = { "tod", NULL };
+
+/*
+ * The kernel itself sends tasks to sigreturn, rt_sigreturn and
+ * restart_syscall; getcpu reads the TOD clock's programmable field.
+ */
+static const struct vdso_export exports[] = {
+	{ "__kernel_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_getcpu",		STB_GLOBAL,	0, NULL },
+	{ "__kernel_restart_syscall",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_rt_sigreturn",	STB_GLOBAL,	0, NULL },
+	{ "__kernel_sigreturn",		STB_GLOBAL,	0, NULL },
+	{ "__kernel_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "s390x",
+	.machine	= EM_S390,
+	.version	= "LINUX_2.6.29",
+	.soname		= "linux-vdso64.so.1",
+	.clock_gettime	= "__kernel_clock_gettime",
+	.gettimeofday	= "__kernel_gettimeofday",
+	.getcpu		= "__kernel_getcpu",
+	.clock_getres	= "__kernel_clock_getres",
+	.getrandom	= "__kernel_getrandom",
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
 #elif defined(__arm__)
 
 static const char * const clocksources[] = { "arch_sys_counter", NULL };

@@ -6,8 +6,9 @@
  * SA_RESTORER returns where the kernel points it: the vDSO's
  * __kernel_rt_sigreturn (arm64), __vdso_rt_sigreturn (riscv64) or
  * __kernel_sigtramp_rt64 (ppc64le, which also calls the handler from the
- * vDSO), or the [sigpage] (32-bit arm); on i386 __kernel_rt_sigreturn for an
- * SA_SIGINFO handler and __kernel_sigreturn for the others. The handler
+ * vDSO), or the [sigpage] (32-bit arm); on i386 and s390x
+ * __kernel_rt_sigreturn for an SA_SIGINFO handler and __kernel_sigreturn
+ * for the others. The handler
  * checks that it was called with exactly that return address; x86_64
  * (and x32) refuse handlers without SA_RESTORER, so there the C
  * library's sigaction and restorer are used.
@@ -23,17 +24,22 @@
  * - A thread blocked in read() on an empty pipe gets a signal: with
  *   SA_RESTART the read is restarted and returns the byte written after
  *   the handler ran; without it the read fails with EINTR.
+ * - A process sleeping in nanosleep() is stopped and continued: the
+ *   kernel restarts the sleep with restart_syscall() (on s390x through
+ *   the vDSO's __kernel_restart_syscall), which returns 0 after the
+ *   whole time.
  * - _Unwind_Backtrace() and backtrace() called in a handler reach the
  *   frame of the function that raised the signal: the unwinder has to
- *   recognise the return path (arm64, riscv64, ppc64le and i386: the vDSO
- *   trampoline; 32-bit arm: the C library's restorer and its EHABI
+ *   recognise the return path (arm64, riscv64, ppc64le, s390x and i386:
+ *   the vDSO trampoline; 32-bit arm: the C library's restorer and its EHABI
  *   tables, which is how programs there unwind; x86_64: the C library's
  *   restorer).
  * - After [vdso] (and [vvar] with it, at the same distance) has been
- *   moved with mremap(), the plain handler and the unwinding work again,
- *   and the kernel returns to the trampoline at its new address; on arm
- *   [sigpage] is moved too. Skipped when there is no [vdso]; on ppc64le
- *   the unwinding after the move is skipped (UNWIND_NEEDS_VDSO_ENTRY).
+ *   moved with mremap(), the plain handler, the stopped sleep and the
+ *   unwinding work again, and the kernel returns to the trampoline at
+ *   its new address; on arm [sigpage] is moved too. Skipped when there
+ *   is no [vdso]. On ppc64le the unwinder is first given the moved
+ *   image's unwind tables (UNWIND_REGISTERS_MOVED_VDSO).
  *
  * Each part runs in a child, with an alarm, so that a crash or a hang is
  * a failed test. The program unwinds its own frames; the Makefile builds
@@ -71,20 +77,21 @@
 #elif defined(__powerpc64__)
 /* the handler is called from the trampoline: it returns right after */
 #define TRAMP_SYM	"__kernel_sigtramp_rt64"
-#elif defined(__i386__)
+#elif defined(__i386__) || defined(__s390x__)
 #define TRAMP_SYM	"__kernel_rt_sigreturn"
 /* a handler without SA_SIGINFO gets the old frame, and its return */
 #define TRAMP_SYM_PLAIN	"__kernel_sigreturn"
 #endif
 
 /*
- * ppc64le: libgcc's unwinder (GCC 12's) aborts at the trampoline unless
- * the vDSO's unwind entry covers it, and after mremap() glibc's list of
- * objects still has the vDSO at its old address, so none does. Unwinding
- * there after the move is skipped; upstream's vDSO fails it alike.
+ * ppc64le: libgcc's unwinder (GCC 12's) aborts at the trampoline unless an
+ * unwind entry covers it (its fallback for signal frames fails there),
+ * and after mremap() the C library still has the vDSO at its old address,
+ * so none does: the test hands the moved image's .eh_frame to
+ * __register_frame(), as a program that moves its vDSO has to.
  */
 #if defined(__powerpc64__)
-#define UNWIND_NEEDS_VDSO_ENTRY	1
+#define UNWIND_REGISTERS_MOVED_VDSO	1
 #endif
 
 #if defined(TRAMP_SYM)
@@ -116,6 +123,8 @@ enum install { VIA_KERNEL, VIA_LIBC };
 #define FP_REG		"f"
 #elif defined(__powerpc64__)
 #define FP_REG		"d"
+#elif defined(__s390x__)
+#define FP_REG		"f"
 #else
 #define FP_REG		"m"
 #endif
@@ -252,6 +261,14 @@ static inline long sys3(long nr, long a, long b, long c)
 		     : : "r6", "r7", "r8", "r9", "r10", "r11", "r12",
 		       "cr0", "ctr", "xer", "memory");
 	return r3;
+#elif defined(__s390x__)
+	register long r1 asm("r1") = nr;
+	register long r2 asm("r2") = a;
+	register long r3 asm("r3") = b;
+	register long r4 asm("r4") = c;
+
+	asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "cc", "memory");
+	return r2;
 #elif defined(__i386__)
 	long ret;
 
@@ -535,22 +552,31 @@ static void *reader_main(void *arg)
 }
 
 /* Is the reader asleep in read()? */
-static int reader_blocked(struct reader *r)
+/* Is the task at /proc path @task blocked in system call @nr? */
+static int blocked_in(const char *task, long nr)
 {
 	char path[64], buf[256], *end, *p;
-	long nr;
+	long cur;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", (int)r->tid);
+	snprintf(path, sizeof(path), "%s/syscall", task);
 	if (!read_line(path, buf, sizeof(buf))) {
-		nr = strtol(buf, &end, 10);
-		return end != buf && nr == SYS_read;
+		cur = strtol(buf, &end, 10);
+		return end != buf && cur == nr;
 	}
-	/* No syscall file: settle for the thread sleeping */
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)r->tid);
+	/* No syscall file: settle for the task sleeping */
+	snprintf(path, sizeof(path), "%s/stat", task);
 	if (read_line(path, buf, sizeof(buf)))
 		return 0;
 	p = strrchr(buf, ')');
 	return p && p[1] == ' ' && p[2] == 'S';
+}
+
+static int reader_blocked(struct reader *r)
+{
+	char task[32];
+
+	snprintf(task, sizeof(task), "/proc/self/task/%d", (int)r->tid);
+	return blocked_in(task, SYS_read);
 }
 
 static int reader_started(struct reader *r)
@@ -650,6 +676,85 @@ static void restart_child(int fd, void *arg)
 		     "SA_RESTART [%s]: read() in a thread was restarted and returns %ld, want 1",
 		     mode_name(how), r.ret);
 	pthread_join(t, NULL);
+}
+
+/*
+ * Case 3b: a process sleeping in nanosleep() is stopped and continued
+ * (SIGSTOP, SIGCONT: no handler runs). The kernel restarts the sleep with
+ * restart_syscall(), through the vDSO's __kernel_restart_syscall on
+ * s390x, and the sleeper gets 0 after the whole time. Run in a process
+ * forked from this one, so after a move of [vdso] too.
+ */
+#define STOP_SLEEP_MS	300
+
+static __attribute__((noreturn)) void stop_sleeper(void)
+{
+	struct timespec req = { .tv_nsec = STOP_SLEEP_MS * 1000000L };
+	struct timespec t0, t1;
+	long ms;
+	int ret;
+
+	/* the C library's clock_gettime() may still use the vDSO's old place */
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t0);
+	ret = nanosleep(&req, NULL);
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	_exit(ret ? 1 : ms < STOP_SLEEP_MS ? 2 : 0);
+}
+
+/* The C library's nanosleep() is one of these system calls */
+static int sleeper_blocked(const char *task)
+{
+#ifdef SYS_clock_nanosleep_time64
+	if (blocked_in(task, SYS_clock_nanosleep_time64))
+		return 1;
+#endif
+	return blocked_in(task, SYS_clock_nanosleep);
+}
+
+static void report_stop_restart(int fd, const char *when)
+{
+	static const char * const how[] = {
+		"slept the whole time", "nanosleep() failed", "woke up early",
+	};
+	char task[32];
+	int ws = 0, i;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0) {
+		child_result(fd, KSFT_FAIL, "%sstopped sleep: fork: %s", when, strerror(errno));
+		return;
+	}
+	if (!pid)
+		stop_sleeper();
+	snprintf(task, sizeof(task), "/proc/%d", (int)pid);
+	for (i = 0; i < WAIT_MS && !sleeper_blocked(task); i++)
+		usleep(1000);
+	if (i == WAIT_MS || kill(pid, SIGSTOP) ||
+	    waitpid(pid, &ws, WUNTRACED) != pid || !WIFSTOPPED(ws)) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &ws, 0);
+		child_result(fd, KSFT_FAIL, "%sstopped sleep: could not stop the sleeper", when);
+		return;
+	}
+	kill(pid, SIGCONT);
+	if (waitpid(pid, &ws, 0) != pid)
+		ws = 0x7f;
+	if (WIFEXITED(ws) && WEXITSTATUS(ws) < ARRAY_SIZE(how))
+		child_result(fd, WEXITSTATUS(ws) ? KSFT_FAIL : KSFT_PASS,
+			     "%sstopped sleep: restarted after SIGSTOP and SIGCONT, %s",
+			     when, how[WEXITSTATUS(ws)]);
+	else
+		child_result(fd, KSFT_FAIL, "%sstopped sleep: the sleeper ended with status %#x",
+			     when, ws);
+}
+
+static void stop_child(int fd, void *arg)
+{
+	(void)arg;
+	alarm(WATCHDOG_S);
+	report_stop_restart(fd, "");
 }
 
 static int same_ip(uintptr_t a, uintptr_t b)
@@ -902,7 +1007,38 @@ static void move_sigpage(int fd)
 }
 #endif
 
-/* Four results. */
+#ifdef UNWIND_REGISTERS_MOVED_VDSO
+void __register_frame(void *begin);
+
+/* DW_EH_PE_pcrel | DW_EH_PE_sdata4: what .eh_frame_hdr's pointer is */
+#define EH_PE_PCREL_SDATA4	0x1b
+
+/*
+ * Give the unwinder the unwind tables of the image at @base: its
+ * .eh_frame, which .eh_frame_hdr (PT_GNU_EH_FRAME) points to and which
+ * ends with a zero length word, as __register_frame() needs.
+ */
+static int register_moved_vdso(uintptr_t base)
+{
+	const unsigned char *hdr = NULL;
+	struct vdso_image img;
+	int32_t rel;
+	int i;
+
+	if (vdso_open(&img, base))
+		return -1;
+	for (i = 0; i < img.ehdr->e_phnum; i++)
+		if (img.phdr[i].p_type == PT_GNU_EH_FRAME)
+			hdr = (const void *)(img.bias + img.phdr[i].p_vaddr);
+	if (!hdr || hdr[0] != 1 || hdr[1] != EH_PE_PCREL_SDATA4)
+		return -1;
+	memcpy(&rel, hdr + 4, sizeof(rel));
+	__register_frame((void *)(hdr + 4 + rel));
+	return 0;
+}
+#endif
+
+/* Five results. */
 static void move_vdso(int fd)
 {
 	struct part parts[3];
@@ -912,7 +1048,7 @@ static void move_vdso(int fd)
 
 	n = find_vdso_parts(parts, &lo, &hi);
 	if (n <= 0) {
-		for (i = 0; i < 4; i++)
+		for (i = 0; i < 5; i++)
 			child_result(fd, n ? KSFT_FAIL : KSFT_SKIP, "%s",
 				     n ? "[vdso] or [vvar] mapped twice" :
 				     "no [vdso] to move (vdso=0?)");
@@ -930,7 +1066,7 @@ static void move_vdso(int fd)
 	if (ret) {
 		child_result(fd, KSFT_FAIL, "moving the vDSO from %#lx to %#lx: %s",
 			     (unsigned long)lo, (unsigned long)to, strerror(-ret));
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 4; i++)
 			child_result(fd, KSFT_SKIP, "the vDSO did not move");
 		return;
 	}
@@ -943,13 +1079,16 @@ static void move_vdso(int fd)
 	tramp_plain += new_vdso - old_vdso;
 #endif
 	report_plain(fd, "[vdso] moved: ");
-#ifdef UNWIND_NEEDS_VDSO_ENTRY
-	for (i = 0; i < 2; i++)
-		child_result(fd, KSFT_SKIP,
-			     "[vdso] moved: unwinding: the C library still has the vDSO at its old address, and its unwinder aborts without the trampoline's unwind entry (upstream's vDSO alike)");
-#else
-	unwind_once(fd, "[vdso] moved: ");
+	report_stop_restart(fd, "[vdso] moved: ");
+#ifdef UNWIND_REGISTERS_MOVED_VDSO
+	if (register_moved_vdso(new_vdso)) {
+		for (i = 0; i < 2; i++)
+			child_result(fd, KSFT_FAIL,
+				     "[vdso] moved: unwinding: no .eh_frame found through PT_GNU_EH_FRAME");
+		return;
+	}
 #endif
+	unwind_once(fd, "[vdso] moved: ");
 }
 
 static void moved_child(int fd, void *arg)
@@ -963,9 +1102,9 @@ static void moved_child(int fd, void *arg)
 }
 
 #ifdef TRAMP_SIGPAGE
-#define MOVED_RESULTS	5
+#define MOVED_RESULTS	6
 #else
-#define MOVED_RESULTS	4
+#define MOVED_RESULTS	5
 #endif
 
 /* Where handlers installed without SA_RESTORER return; 0 or -1. */
@@ -1007,7 +1146,7 @@ int main(void)
 	static int yes = 1, no;
 
 	ksft_print_header();
-	ksft_set_plan(2 + 1 + 2 + 2 + MOVED_RESULTS);
+	ksft_set_plan(2 + 1 + 2 + 1 + 2 + MOVED_RESULTS);
 
 #ifdef TRAMP_WHAT
 	if (find_trampoline())
@@ -1032,6 +1171,7 @@ int main(void)
 	run_in_child(1, siginfo_child, NULL);
 	run_in_child(1, restart_child, &yes);
 	run_in_child(1, restart_child, &no);
+	run_in_child(1, stop_child, NULL);
 	run_in_child(2, unwind_child, NULL);
 	run_in_child(MOVED_RESULTS, moved_child, NULL);
 	ksft_finished();

@@ -62,7 +62,7 @@ static void read_dynamic(struct vdso_image *img)
 			img->strsz = d->d_un.d_val;
 			break;
 		case DT_HASH:
-			img->sysv_hash = (const Elf32_Word *)p;
+			img->sysv_hash = (const Elf_HashWord *)p;
 			break;
 		case DT_GNU_HASH:
 			img->gnu_hash = (const Elf32_Word *)p;
@@ -241,9 +241,9 @@ static uint32_t gnu_hash_of(const char *name)
 static void *lookup_sysv(const struct vdso_image *img, const char *name,
 			 const char *version)
 {
-	const Elf32_Word *h = img->sysv_hash;
-	const Elf32_Word *bucket = h + 2, *chain = h + 2 + h[0];
-	Elf32_Word i;
+	const Elf_HashWord *h = img->sysv_hash;
+	const Elf_HashWord *bucket = h + 2, *chain = h + 2 + h[0];
+	Elf_HashWord i;
 
 	if (!h[0])
 		return NULL;

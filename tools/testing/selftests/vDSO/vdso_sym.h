@@ -29,6 +29,16 @@
 #define Elf_Versym	ElfW(Versym)
 #define Elf_Word	ElfW(Word)
 
+/*
+ * A word of the DT_HASH table: 32 bits, except on s390x (and alpha), whose
+ * ABI makes them 64 bits wide. DT_GNU_HASH has 32-bit words everywhere.
+ */
+#if defined(__s390x__) || defined(__alpha__)
+typedef uint64_t Elf_HashWord;
+#else
+typedef Elf32_Word Elf_HashWord;
+#endif
+
 /* Which hash table a lookup walks. */
 enum vdso_hash_kind {
 	VDSO_HASH_ANY,		/* DT_GNU_HASH if present, else DT_HASH */
@@ -45,7 +55,7 @@ struct vdso_image {
 	const Elf_Sym *symtab;
 	const char *strtab;
 	size_t strsz;
-	const Elf32_Word *sysv_hash;
+	const Elf_HashWord *sysv_hash;
 	const Elf32_Word *gnu_hash;
 	const Elf_Versym *versym;
 	const Elf_Verdef *verdef;
