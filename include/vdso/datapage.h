@@ -191,10 +191,30 @@ void vdso_update_end(unsigned long flags);
 extern u8 vdso_data_area[VDSO_DATA_SIZE]
 	__aligned(VDSO_PAGE_SIZE) __attribute__((visibility("hidden")));
 
+/*
+ * Where the code finds the pages: vdso_data_area, unless the glue
+ * (asm/vdso/gettimeofday.h) has its own way to compute the address, for
+ * code that would take it from a table nobody relocates (mips' GOT).
+ */
+#ifndef vdso_data_base
+#define vdso_data_base()	vdso_data_area
+#endif
+
+/*
+ * How the code calls its own out-of-line functions: by name, unless the
+ * glue computes their address itself (vdso_local_fn()), again for code
+ * that would take it from the GOT (mips). Such functions are marked
+ * VDSO_LOCAL_FN, which keeps each whole and under its own name.
+ */
+#ifndef vdso_local_fn
+#define vdso_local_fn(fn)	(fn)
+#define VDSO_LOCAL_FN
+#endif
+
 #ifdef CONFIG_ARCH_HAS_VDSO_DATA
 static __always_inline const struct vdso_arch_data *vdso_arch_data(void)
 {
-	return (const void *)&vdso_data_area[VDSO_PAGE_ARCH * VDSO_PAGE_SIZE];
+	return (const void *)&vdso_data_base()[VDSO_PAGE_ARCH * VDSO_PAGE_SIZE];
 }
 #endif
 #endif

@@ -9,17 +9,17 @@
  * architecture can patch it (x86 and arm64 apply their alternatives).
  */
 #include <linux/linkage.h>
-#include <asm/page.h>
+#include <vdso/page.h>
 
 #define VDSO_LABEL2(name, suffix)	name ## suffix
 #define VDSO_LABEL(name, suffix)	VDSO_LABEL2(name, suffix)
 
 	.section ".data..ro_after_init", "aw"
-	.balign PAGE_SIZE
+	.balign VDSO_PAGE_SIZE
 	.globl VDSO_LABEL(VDSO_NAME, _start)
 VDSO_LABEL(VDSO_NAME, _start):
 	.incbin VDSO_FILE
-	.balign PAGE_SIZE
+	.balign VDSO_PAGE_SIZE
 	.globl VDSO_LABEL(VDSO_NAME, _end)
 VDSO_LABEL(VDSO_NAME, _end):
 	.previous

@@ -7,9 +7,10 @@
  * as it is in the file and never relocated. The data pages ([vvar]) sit
  * right below it; vdso_data_area is their address as the code sees it.
  * An architecture with sections of its own to keep (x86's alternatives)
- * defines VDSO_ARCH_SECTIONS before including this file; one whose
- * unwind tables are not DWARF's .eh_frame (arm's .ARM.exidx) defines
- * VDSO_UNWIND_PHDRS and VDSO_UNWIND_SECTIONS.
+ * defines VDSO_ARCH_SECTIONS before including this file, and
+ * VDSO_ARCH_PHDRS for their program headers (mips' ABI flags); one
+ * whose unwind tables are not DWARF's .eh_frame (arm's .ARM.exidx)
+ * defines VDSO_UNWIND_PHDRS and VDSO_UNWIND_SECTIONS.
  *
  * .eh_frame ends with a zero length word, as a linked program's does
  * (crtend.o's), so that a program can hand the image's unwind tables to
@@ -20,6 +21,10 @@
 
 #ifndef VDSO_ARCH_SECTIONS
 #define VDSO_ARCH_SECTIONS
+#endif
+
+#ifndef VDSO_ARCH_PHDRS
+#define VDSO_ARCH_PHDRS
 #endif
 
 #ifndef VDSO_UNWIND_SECTIONS
@@ -36,6 +41,7 @@ PHDRS
 	dynamic		PT_DYNAMIC	FLAGS(4);		/* R */
 	note		PT_NOTE		FLAGS(4);
 	VDSO_UNWIND_PHDRS
+	VDSO_ARCH_PHDRS
 }
 
 SECTIONS

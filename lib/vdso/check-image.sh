@@ -7,9 +7,9 @@
 # as mapped: no relocations; one PT_LOAD, not writable, at offset 0; no
 # PT_TLS, PT_INTERP or PT_GNU_RELRO; PT_DYNAMIC, PT_NOTE, PT_GNU_EH_FRAME
 # (PT_ARM_EXIDX on arm);
-# DT_HASH, DT_GNU_HASH, DT_VERSYM, DT_VERDEF, DT_SONAME and a DT_SYMENT
-# equal to the symbol size; and each SYMBOL exported as a function with
-# VERSION as its default version.
+# DT_HASH, DT_GNU_HASH (not on mips, whose ABI has none), DT_VERSYM,
+# DT_VERDEF, DT_SONAME and a DT_SYMENT equal to the symbol size; and each
+# SYMBOL exported as a function with VERSION as its default version.
 
 readelf=$1
 image=$2
@@ -39,7 +39,9 @@ echo "$phdrs" | grep -qE '^ *(GNU_EH_FRAME|EXIDX) ' ||
 	fail "lacks PT_GNU_EH_FRAME (or arm's PT_ARM_EXIDX)"
 
 dyn=$($readelf -dW "$image")
-for t in HASH GNU_HASH VERSYM VERDEF SONAME SYMENT; do
+tags="HASH VERSYM VERDEF SONAME SYMENT"
+$readelf -hW "$image" | grep -q 'Machine: *MIPS' || tags="$tags GNU_HASH"
+for t in $tags; do
 	echo "$dyn" | grep -q "(${t})" || fail "lacks DT_$t"
 done
 if $readelf -hW "$image" | grep -q 'ELF64'; then symsize=24; else symsize=16; fi

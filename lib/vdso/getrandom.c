@@ -36,7 +36,7 @@
 
 static __always_inline const struct vdso_rng_data *vdso_rng_page(void)
 {
-	return (const void *)&vdso_data_area[VDSO_PAGE_RNG * VDSO_PAGE_SIZE];
+	return (const void *)&vdso_data_base()[VDSO_PAGE_RNG * VDSO_PAGE_SIZE];
 }
 
 /* Zeroes that the compiler may not leave out: key material goes this way */
@@ -70,7 +70,7 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
  * VDSO_CHACHA_VECTORS) and in stack slots of this frame, both of which
  * vdso_rng_fill() clears when it is done with keystream.
  */
-static noinline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
+static noinline VDSO_LOCAL_FN void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 {
 #ifdef VDSO_CHACHA_VECTORS
 	vdso_chacha20_vblocks(in, dst, n);
@@ -99,7 +99,7 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 	u8 blk[sizeof(st->key) + VDSO_RNG_BATCH];
 	int i;
 
-	vdso_rng_blocks(in, blk, sizeof(blk) / 64);
+	vdso_local_fn(vdso_rng_blocks)(in, blk, sizeof(blk) / 64);
 	for (i = 0; i < 8; i++)
 		st->key[i] = le32_to_cpu(__get_unaligned_t(__le32, blk + 4 * i));
 	for (i = 0; i < VDSO_RNG_BATCH; i++)
@@ -121,7 +121,7 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 /* the one frame above the limit, by design */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wframe-larger-than="
-static noinline void vdso_rng_burn_stack(void)
+static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 {
 	u8 area[VDSO_RNG_BURN];
 
@@ -172,7 +172,7 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	vdso_rng_setup(in, st);
 	/* whole blocks straight into the buffer */
 	if (len >= 64) {
-		vdso_rng_blocks(in, dst, len / 64);
+		vdso_local_fn(vdso_rng_blocks)(in, dst, len / 64);
 		dst += len & ~(size_t)63;
 		len &= 63;
 	}
@@ -180,7 +180,7 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	vdso_rng_rekey(st, in);
 	vdso_rng_take(st, dst, len);
 	vdso_wipe(in, sizeof(in));
-	vdso_rng_burn_stack();
+	vdso_local_fn(vdso_rng_burn_stack)();
 #ifdef VDSO_CHACHA_VECTORS
 	/*
 	 * Last, as the copies of the new key and batch above may have gone

@@ -56,7 +56,7 @@
 
 static __always_inline const struct vdso_time_data *vdso_time_page(void)
 {
-	return (const void *)&vdso_data_area[VDSO_PAGE_TIME * VDSO_PAGE_SIZE];
+	return (const void *)&vdso_data_base()[VDSO_PAGE_TIME * VDSO_PAGE_SIZE];
 }
 
 /* Outcome of one read of the data */
@@ -84,7 +84,7 @@ static __always_inline const struct vdso_time_data *
 vdso_host_page(const struct vdso_time_data *vd)
 {
 	if (vdso_is_timens_page(vd))
-		return (const void *)&vdso_data_area[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
+		return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
 	return vd;
 }
 
@@ -225,7 +225,7 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
  */
 static __always_inline const struct vdso_time_data *vdso_timens_host(void)
 {
-	return (const void *)&vdso_data_area[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
+	return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
 }
 
 /* @clock for a task in a time namespace: the system's, plus the namespace's offset */
@@ -251,7 +251,8 @@ vdso_timens_read(clockid_t clock, struct __kernel_timespec *ts)
 }
 
 /* clock_gettime() for a task in a time namespace: out of line, and whole */
-static noinline int vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
+static noinline VDSO_LOCAL_FN int
+vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
 	if (vdso_timens_read(clock, ts) != VDSO_READ_OK)
 		return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
@@ -279,7 +280,7 @@ int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 		return 0;
 	/* a tail call: the fast path above stays free of calls */
 	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
-		return vdso_timens_gettime(clock, ts);
+		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
 	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
 }
 
@@ -293,7 +294,8 @@ static __always_inline void vdso_put_timespec32(struct old_timespec32 *d,
 }
 
 /* clock_gettime() of the 32-bit timespec in a time namespace, out of line */
-static noinline int vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
+static noinline VDSO_LOCAL_FN int
+vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
@@ -324,7 +326,7 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 		return 0;
 	}
 	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
-		return vdso_timens_gettime32(clock, ts32);
+		return vdso_local_fn(vdso_timens_gettime32)(clock, ts32);
 	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
 }
 #endif
@@ -348,8 +350,8 @@ static __always_inline void vdso_put_tz(struct timezone *tz)
 }
 
 /* gettimeofday() for a task in a time namespace: out of line, and whole */
-static noinline int vdso_timens_gettimeofday(struct __kernel_old_timeval *tv,
-					     struct timezone *tz)
+static noinline VDSO_LOCAL_FN int
+vdso_timens_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
 	struct __kernel_timespec ts;
 
@@ -378,7 +380,7 @@ int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *t
 		if (unlikely(ret != VDSO_READ_OK)) {
 			/* a tail call, as in clock_gettime() */
 			if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
-				return vdso_timens_gettimeofday(tv, tz);
+				return vdso_local_fn(vdso_timens_gettimeofday)(tv, tz);
 			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
 		}
 		vdso_put_timeval(tv, &ts);

@@ -8,6 +8,8 @@
 #   vdso-lib          the lib/vdso/*.c files to build in, without .c
 #   vdso-arch-objs    the architecture's own objects in the image
 #   vdso-ldflags      the linker's flags: emulation, -soname
+#   vdso-hash-style   the linker's --hash-style; both by default (mips:
+#                     sysv, as its ABI has it)
 #   vdso-cflags       flags added for the image's code
 #   vdso-cflags-out   kernel flags to take away for it
 #   vdso-cflags-<lib>, vdso-cflags-out-<lib>
@@ -25,6 +27,9 @@
 #   vdso-objcopy      objcopy flags that turn each object into the image's
 #                     format before the link (x32: x86-64 code in an
 #                     ELF32 image)
+#   vdso-postlink     a command that fails when the linked image ($@) has
+#                     what the architecture cannot have (mips: a call or
+#                     a load through the GOT)
 #
 # The linker script is $(src)/vdso.lds.S. cmd_vdso_offsets writes a header
 # of "#define vdso_offset_<name> <offset>" for each <name>=<symbol> in
@@ -88,12 +93,14 @@ CPPFLAGS_vdso.lds += -P -C
 
 quiet_cmd_vdso_link = VDSOLD  $@
       cmd_vdso_link = $(LD) -shared -Bsymbolic --no-undefined \
-			--hash-style=both --build-id=sha1 --eh-frame-hdr \
+			--hash-style=$(or $(vdso-hash-style),both) \
+			--build-id=sha1 --eh-frame-hdr \
 			-z noexecstack -z max-page-size=$(vdso-page-size) \
 			$(vdso-ldflags) -T $(filter %.lds,$^) \
 			$(filter %.o,$^) -o $@ && \
 		      $(if $(vdso-eflags),$(CONFIG_SHELL) \
 			$(srctree)/lib/vdso/set-eflags.sh $@ $(vdso-eflags) &&) \
+		      $(if $(vdso-postlink),$(vdso-postlink) &&) \
 		      $(CONFIG_SHELL) $(srctree)/lib/vdso/check-image.sh \
 			'$(READELF)' $@ $(vdso-exports) || { rm -f $@; false; }
 
