@@ -213,6 +213,38 @@ const struct vdso_abi vdso_abi = {
 	.exports	= exports,
 };
 
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+
+/* the R4K clocksource (CP0 Count) is named "MIPS" */
+static const char * const clocksources[] = { "MIPS", NULL };
+
+/*
+ * Upstream's three, and getrandom (new here); the signal return is not
+ * exported: the kernel finds it by its offset
+ */
+static const struct vdso_export exports[] = {
+	{ "__vdso_clock_gettime",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_gettimeofday",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_clock_getres",	STB_GLOBAL,	0, NULL },
+	{ "__vdso_getrandom",		STB_GLOBAL,	0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+
+const struct vdso_abi vdso_abi = {
+	.arch		= "mips64el",
+	.machine	= EM_MIPS,
+	.version	= "LINUX_2.6",
+	.soname		= "linux-vdso.so.1",
+	.clock_gettime	= "__vdso_clock_gettime",
+	.gettimeofday	= "__vdso_gettimeofday",
+	.clock_getres	= "__vdso_clock_getres",
+	.getrandom	= "__vdso_getrandom",
+	.libc_getres_syscall = 1,
+	.sysv_hash_only	= 1,
+	.clocksources	= clocksources,
+	.exports	= exports,
+};
+
 #elif defined(__arm__)
 
 static const char * const clocksources[] = { "arch_sys_counter", NULL };

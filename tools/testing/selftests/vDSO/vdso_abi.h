@@ -34,9 +34,17 @@ struct vdso_abi {
 	 * 1 when the system's C library makes clock_getres()'s system call
 	 * without asking the vDSO (Debian's glibc 2.36 on arm looks up
 	 * only clock_gettime, clock_gettime64 and gettimeofday there; on
-	 * i386 its clock_getres() is clock_getres_time64's system call).
+	 * i386 its clock_getres() is clock_getres_time64's system call; on
+	 * mips it looks up clock_gettime and gettimeofday only).
 	 */
 	int libc_getres_syscall;
+	/*
+	 * 1 when the image has DT_HASH and no DT_GNU_HASH: on MIPS the
+	 * dynamic symbols are sorted for the GOT, an order DT_GNU_HASH's
+	 * cannot share (binutils would emit DT_MIPS_XHASH, which neither
+	 * libc's vDSO parser reads).
+	 */
+	int sysv_hash_only;
 	/* Clocksources the vDSO can read without a system call. */
 	const char * const *clocksources;
 	/* Exact set of exported symbols; NULL when not filled in yet. */

@@ -78,6 +78,18 @@ static void test_dyn_pair(Elf_Sxword a, const char *an,
 			 ha ? "present" : "MISSING", bn, hb ? "present" : "MISSING");
 }
 
+/* DT_HASH always; DT_GNU_HASH too, except where the ABI has none */
+static void test_hash_tables(void)
+{
+	int sysv = !!vdso_dyn_find(&img, DT_HASH);
+	int gnu = !!vdso_dyn_find(&img, DT_GNU_HASH);
+
+	ksft_test_result(sysv && gnu == !vdso_abi.sysv_hash_only,
+			 "DT_HASH (%s) and DT_GNU_HASH (%s, want %s)\n",
+			 sysv ? "present" : "MISSING", gnu ? "present" : "absent",
+			 vdso_abi.sysv_hash_only ? "absent" : "present");
+}
+
 static void test_soname(void)
 {
 	const Elf_Dyn *d = vdso_dyn_find(&img, DT_SONAME);
@@ -231,7 +243,8 @@ static void test_symbol(const struct vdso_export *e)
 		ksft_test_result_fail("%s: version %s%s, want default %s\n",
 				      e->name, s.version ? s.version : "(none)",
 				      s.hidden ? " (hidden)" : "", v);
-	else if (!sysv || sysv != gnu || sysv != s.addr)
+	else if (!sysv || sysv != s.addr ||
+		 gnu != (vdso_abi.sysv_hash_only ? NULL : sysv))
 		ksft_test_result_fail("%s: DT_HASH %p, DT_GNU_HASH %p, symtab %p\n",
 				      e->name, sysv, gnu, s.addr);
 	else
@@ -295,7 +308,7 @@ int main(void)
 	test_phdr_present(PT_GNU_EH_FRAME, "PT_GNU_EH_FRAME");
 #endif
 	test_phdr_absent();
-	test_dyn_pair(DT_HASH, "DT_HASH", DT_GNU_HASH, "DT_GNU_HASH");
+	test_hash_tables();
 	test_dyn_pair(DT_VERSYM, "DT_VERSYM", DT_VERDEF, "DT_VERDEF");
 	test_dyn_pair(DT_SYMTAB, "DT_SYMTAB", DT_STRTAB, "DT_STRTAB");
 	test_soname();

@@ -6,7 +6,8 @@
  * SA_RESTORER returns where the kernel points it: the vDSO's
  * __kernel_rt_sigreturn (arm64), __vdso_rt_sigreturn (riscv64) or
  * __kernel_sigtramp_rt64 (ppc64le, which also calls the handler from the
- * vDSO), or the [sigpage] (32-bit arm); on i386 and s390x
+ * vDSO), __vdso_rt_sigreturn (mips64, where it is not exported and is
+ * found by its code), or the [sigpage] (32-bit arm); on i386 and s390x
  * __kernel_rt_sigreturn for an SA_SIGINFO handler and __kernel_sigreturn
  * for the others. The handler
  * checks that it was called with exactly that return address; x86_64
@@ -30,10 +31,10 @@
  *   whole time.
  * - _Unwind_Backtrace() and backtrace() called in a handler reach the
  *   frame of the function that raised the signal: the unwinder has to
- *   recognise the return path (arm64, riscv64, ppc64le, s390x and i386:
- *   the vDSO trampoline; 32-bit arm: the C library's restorer and its EHABI
- *   tables, which is how programs there unwind; x86_64: the C library's
- *   restorer).
+ *   recognise the return path (arm64, riscv64, ppc64le, s390x, mips64
+ *   and i386: the vDSO trampoline; 32-bit arm: the C library's restorer
+ *   and its EHABI tables, which is how programs there unwind; x86_64:
+ *   the C library's restorer).
  * - After [vdso] (and [vvar] with it, at the same distance) has been
  *   moved with mremap(), the plain handler, the stopped sleep and the
  *   unwinding work again, and the kernel returns to the trampoline at
@@ -77,6 +78,10 @@
 #elif defined(__powerpc64__)
 /* the handler is called from the trampoline: it returns right after */
 #define TRAMP_SYM	"__kernel_sigtramp_rt64"
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+/* not exported: found by its code, li v0, __NR_rt_sigreturn; syscall */
+#define TRAMP_SYM	"__vdso_rt_sigreturn"
+#define TRAMP_CODE	{ 0x24020000 | __NR_rt_sigreturn, 0x0000000c }
 #elif defined(__i386__) || defined(__s390x__)
 #define TRAMP_SYM	"__kernel_rt_sigreturn"
 /* a handler without SA_SIGINFO gets the old frame, and its return */
@@ -123,6 +128,8 @@ enum install { VIA_KERNEL, VIA_LIBC };
 #define FP_REG		"f"
 #elif defined(__powerpc64__)
 #define FP_REG		"d"
+#elif defined(__mips__) && defined(__mips_hard_float)
+#define FP_REG		"f"
 #elif defined(__s390x__)
 #define FP_REG		"f"
 #else
@@ -141,7 +148,11 @@ static inline void barrier(void)
 	asm volatile("" ::: "memory");
 }
 
+#ifdef __mips__
+#define KSIGSET_BYTES	16	/* the kernel's sigset_t: 128 signals */
+#else
 #define KSIGSET_BYTES	8	/* the kernel's sigset_t: 64 signals */
+#endif
 #define WATCHDOG_S	30	/* alarm() in each child */
 #define WAIT_MS		3000	/* longest wait for one step */
 #define MAX_FRAMES	64
@@ -153,16 +164,22 @@ static inline void barrier(void)
 /*
  * The kernel's struct sigaction for rt_sigaction (include/linux/
  * signal_types.h): sa_restorer is there where the uapi headers define
- * SA_RESTORER (arm64, arm), not on riscv. The mask is the kernel's
- * sigset_t, two words on arm.
+ * SA_RESTORER (arm64, arm), not on riscv or mips. mips has IRIX's
+ * order: the flags, an int, first. The mask is the kernel's sigset_t,
+ * two words on arm, 128 signals on mips.
  */
 struct kernel_sigaction {
+#ifdef __mips__
+	unsigned int flags;
+#endif
 	union {
 		void (*plain)(int sig);
 		void (*info)(int sig, siginfo_t *si, void *uc);
 	} handler;
+#ifndef __mips__
 	unsigned long flags;
-#ifndef __riscv
+#endif
+#if !defined(__riscv) && !defined(__mips__)
 	void (*restorer)(void);
 #endif
 	unsigned long mask[KSIGSET_BYTES / sizeof(unsigned long)];
@@ -269,6 +286,18 @@ static inline long sys3(long nr, long a, long b, long c)
 
 	asm volatile("svc 0" : "+d"(r2) : "d"(r1), "d"(r3), "d"(r4) : "cc", "memory");
 	return r2;
+#elif defined(__mips__)
+	register long v0 asm("$2") = nr;
+	register long a0 asm("$4") = a;
+	register long a1 asm("$5") = b;
+	register long a2 asm("$6") = c;
+	register long a3 asm("$7");
+
+	/* a3 set: v0 is the errno */
+	asm volatile("syscall" : "+r"(v0), "=r"(a3) : "r"(a0), "r"(a1), "r"(a2)
+		     : "$1", "$3", "$8", "$9", "$10", "$11", "$12", "$13", "$14",
+		       "$15", "$24", "$25", "hi", "lo", "memory");
+	return a3 ? -v0 : v0;
 #elif defined(__i386__)
 	long ret;
 
@@ -1107,6 +1136,26 @@ static void moved_child(int fd, void *arg)
 #define MOVED_RESULTS	5
 #endif
 
+#ifdef TRAMP_CODE
+/* The first place in the image's PT_LOAD with TRAMP_CODE's two words */
+static uintptr_t find_code(const struct vdso_image *img)
+{
+	static const uint32_t code[2] = TRAMP_CODE;
+	const uint32_t *p = NULL, *end = NULL;
+	int i;
+
+	for (i = 0; i < img->ehdr->e_phnum; i++)
+		if (img->phdr[i].p_type == PT_LOAD) {
+			p = (const uint32_t *)(img->bias + img->phdr[i].p_vaddr);
+			end = p + img->phdr[i].p_filesz / 4 - 1;
+		}
+	for (; p && p < end; p++)
+		if (p[0] == code[0] && p[1] == code[1])
+			return (uintptr_t)p;
+	return 0;
+}
+#endif
+
 /* Where handlers installed without SA_RESTORER return; 0 or -1. */
 static int find_trampoline(void)
 {
@@ -1115,7 +1164,11 @@ static int find_trampoline(void)
 
 	if (vdso_open_auxv(&img))
 		return -1;
+#ifdef TRAMP_CODE
+	tramp_lo = find_code(&img);
+#else
 	tramp_lo = (uintptr_t)vdso_lookup(&img, TRAMP_SYM, NULL);
+#endif
 	tramp_hi = tramp_lo + 8;
 #ifdef TRAMP_SYM_PLAIN
 	tramp_plain = (uintptr_t)vdso_lookup(&img, TRAMP_SYM_PLAIN, NULL);
