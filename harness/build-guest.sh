@@ -97,9 +97,12 @@ done
 for f in "$root"/tests/*; do
 	readelf -d "$f" 2>/dev/null | grep -q NEEDED || continue
 	interp=$(readelf -lW "$f" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
-	triplet=
+	triplet= ldso=
 	for c in $cross $ccross; do
-		[ -e "/usr/${c%-}/lib/$(basename "$interp")" ] && triplet=${c%-} && break
+		# in the sysroot's lib/, or where the program names it (lib64/)
+		for l in "/usr/${c%-}/lib/$(basename "$interp")" "/usr/${c%-}$interp"; do
+			[ -e "$l" ] && triplet=${c%-} && ldso=$l && break 2
+		done
 	done
 	if [ -z "$triplet" ]; then
 		ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
@@ -108,7 +111,6 @@ for f in "$root"/tests/*; do
 		done
 		continue
 	fi
-	ldso=/usr/$triplet/lib/$(basename "$interp")
 	# all of strings' output is read: no SIGPIPE for pipefail to see
 	libdir=$(strings "$ldso" | awk '!dir && /^\/lib\/[^\/]*\/$/ { dir = $0 } END { print dir }')
 	[ -n "$libdir" ] || libdir=/lib/$triplet/

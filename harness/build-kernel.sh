@@ -57,8 +57,12 @@ if [ ! -f "$out/.config" ] || [ "$(cat "$out/.config-frags" 2>/dev/null)" != "$s
 		scripts/kconfig/merge_config.sh -m -O "$out" "$out/.config" "${frags[@]}") \
 		>>"$out/config.log" 2>&1 || die "merging the config fragments failed: see $out/config.log"
 	kmake -s olddefconfig >>"$out/config.log" 2>&1 || die "olddefconfig failed: see $out/config.log"
-	# every option a fragment asks for must have stuck
-	missing=$(cat "${frags[@]}" | grep -E '^CONFIG_' | while IFS= read -r line; do
+	# every option a fragment asks for must have stuck (the last
+	# fragment that names an option has the last word)
+	missing=$(cat "${frags[@]}" | grep -E '^CONFIG_' |
+		awk -F= '{ if (!($1 in v)) o[n++] = $1; v[$1] = $0 }
+			 END { for (i = 0; i < n; i++) print v[o[i]] }' |
+		while IFS= read -r line; do
 		sym=${line%%=*}; val=${line#*=}
 		if [ "$val" = n ]; then
 			if grep -q "^$sym=" "$out/.config"; then echo "$line"; fi
