@@ -8,6 +8,8 @@
 #   make bench [ARCHES="..."]      instructions per call, ours and upstream
 #   make boot ARCH=<arch> INITRAMFS=<file>
 #                                  boot our kernel with any initramfs
+#   make series                    the patch series, in build/series
+#   make series-check              build x86_64 and arm64 after each patch
 #   make deps                      install what the above need
 #   make clean                     remove build/
 
@@ -17,7 +19,7 @@ ARCH ?= x86_64
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: help deps prepare kernel check run bench boot clean
+.PHONY: help deps prepare kernel check run bench boot series series-check clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -39,6 +41,12 @@ run: deps
 
 bench: deps
 	@harness/bench.sh $(ARCHES)
+
+series: deps
+	@harness/series.sh
+
+series-check: series
+	@harness/series-check.sh
 
 boot:
 	@test -n "$(INITRAMFS)" || { echo "make boot: say INITRAMFS=<file>" >&2; exit 2; }

@@ -1,12 +1,15 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# build-kernel.sh ARCH [pristine]: configure and build the test kernel.
+# build-kernel.sh ARCH [pristine|series]: configure and build the test
+# kernel.
 #
 # Ours by default, from $BUILD/src (harness/prepare.sh lays it out), into
 # $BUILD/<arch>/kbuild; with "pristine", upstream's unmodified tree with
 # the same config fragments, into $BUILD/<arch>/upstream (the baseline
-# for benchmarks). Artifacts: $BUILD/<arch>/boot-image and vdso.so.dbg
+# for benchmarks); with "series", whatever commit of the patch series
+# $BUILD/series-git has checked out, into $BUILD/<arch>/series (make
+# series-check). Artifacts: $BUILD/<arch>/boot-image and vdso.so.dbg
 # (ours), upstream-boot-image (pristine).
 set -euo pipefail
 
@@ -29,6 +32,10 @@ if [ "$flavour" = pristine ]; then
 	src=$build/pristine
 	out=$build/$arch/upstream
 	[ -d "$src" ] || "$top/harness/prepare.sh"
+elif [ "$flavour" = series ]; then
+	src=$build/series-git
+	out=$build/$arch/series
+	[ -d "$src/.git" ] || die "no $src: run 'make series' first"
 else
 	src=$build/src
 	out=$build/$arch/kbuild
@@ -71,7 +78,7 @@ if [ ! -f "$out/.config" ] || [ "$(cat "$out/.config-frags" 2>/dev/null)" != "$s
 		fi
 	done || true)
 	# upstream may lack what ours adds (arm: time namespaces): say so
-	if [ -n "$missing" ] && [ "$flavour" = pristine ]; then
+	if [ -n "$missing" ] && [ "$flavour" != ours ]; then
 		echo "  NOTE    $arch upstream lacks:" $missing
 	elif [ -n "$missing" ]; then
 		die "config options did not stick (unmet dependencies?):
@@ -91,7 +98,10 @@ if ! kmake -j"$(nproc)" 2>&1 | progress; then
 	die "the kernel build failed: see $out/build.log"
 fi
 
-if [ "$flavour" = pristine ]; then
+if [ "$flavour" = series ]; then
+	say DONE "$out/$image"
+	exit 0
+elif [ "$flavour" = pristine ]; then
 	cp "$out/$image" "$build/$arch/upstream-boot-image"
 else
 	cp "$out/$image" "$build/$arch/boot-image"

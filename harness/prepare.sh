@@ -15,6 +15,7 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/harness/lib.sh"
 build=${BUILD:-$top/build}
 tarball=${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 pristine=$build/pristine
@@ -52,22 +53,7 @@ fi
 
 # 3. Our files, where their content differs.
 for p in "${owned[@]}"; do
-	case $p in
-	*/)
-		if [ -d "$top/$p" ]; then
-			mkdir -p "$src/$p"
-			rsync -rc --delete --exclude='*.o' --exclude='.*' \
-				"$top/$p" "$src/$p"
-		else
-			rm -rf "${src:?}/$p"
-		fi ;;
-	*)
-		if [ -f "$top/$p" ]; then
-			cmp -s "$top/$p" "$src/$p" || cp "$top/$p" "$src/$p"
-		else
-			rm -f "${src:?}/$p"
-		fi ;;
-	esac
+	owned_copy "$top" "$src" "$p"
 done
 
 # 4. The patches to files we do not own.
