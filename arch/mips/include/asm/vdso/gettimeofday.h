@@ -26,24 +26,29 @@
  * mips code takes an address from the GOT, whose entries the dynamic
  * loader would have to relocate, and nobody relocates the vDSO: so the
  * offset from here to @sym is a word in the code, behind a bal that puts
- * this word's own address in ra. For the [vvar] pages, and for the
- * image's own out-of-line functions, which it then calls through a
- * register (VDSO_LOCAL_FN keeps each under its own name and keeps it
- * even though nothing else names it).
+ * this word's own address in ra (put back from a scratch register, so
+ * that a leaf entry keeps its return address there and needs no stack
+ * frame). For the [vvar] pages, and for the image's own out-of-line
+ * functions, which it then calls through a register (VDSO_LOCAL_FN keeps
+ * each under its own name and keeps it even though nothing else names
+ * it).
  */
 #define vdso_mips_pcrel(sym)						\
 ({									\
 	void *__p;							\
+	unsigned long __ra;						\
 									\
 	asm (".set	push\n\t"					\
 	     ".set	noreorder\n\t"					\
+	     "move	%1, $31\n\t"					\
 	     "bal	1f\n\t"						\
 	     " nop\n\t"							\
 	     ".word	" #sym " - .\n"					\
 	     "1:	lw	%0, 0($31)\n\t"				\
 	     VDSO_PTR_ADDU "	%0, %0, $31\n\t"				\
+	     "move	$31, %1\n\t"					\
 	     ".set	pop"						\
-	     : "=r" (__p) : : "$31");					\
+	     : "=&r" (__p), "=&r" (__ra));				\
 	__p;								\
 })
 
