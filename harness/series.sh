@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# series.sh: write the patch series (make series) into $BUILD/series.
+# series.sh [--keep-going]: write the patch series (make series) into
+# $BUILD/series.
 #
 #   $BUILD/series-git   a git repository of the pristine tree (tag
 #                       "pristine"), then one commit per patch of
@@ -13,8 +14,9 @@
 #
 # Then it checks that the last commit's tree is the tree prepare.sh lays
 # out, file for file, and runs checkpatch --strict on every patch: any
-# error or warning fails. The Signed-off-by is git config's user, when
-# set.
+# error or warning fails, unless --keep-going (make series-check, which
+# builds the series whatever its style). The Signed-off-by is git
+# config's user, when set.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -144,5 +146,9 @@ subject, body = blurb.split('\n', 1)
 s = s.replace('*** SUBJECT HERE ***', subject).replace('*** BLURB HERE ***', body.strip('\n'))
 open(cover, 'w').write(s)
 EOF
-[ "$bad" = 0 ] || die "checkpatch found errors or warnings: see $out/checkpatch.log"
+if [ "$bad" != 0 ]; then
+	[ "${1:-}" = --keep-going ] ||
+		die "checkpatch found errors or warnings: see $out/checkpatch.log"
+	echo "series: checkpatch found errors or warnings: see $out/checkpatch.log" >&2
+fi
 say DONE "$out: $n patches and a cover letter"
