@@ -28,15 +28,17 @@
  * offset from here to @sym is a word in the code, behind a bal that puts
  * this word's own address in ra (put back from a scratch register, so
  * that a leaf entry keeps its return address there and needs no stack
- * frame). For the [vvar] pages, and for the image's own out-of-line
+ * frame; both results are pinned to t8/t9, since without the clobber
+ * the compiler could otherwise give either ra itself, once it has saved
+ * it). For the [vvar] pages, and for the image's own out-of-line
  * functions, which it then calls through a register (VDSO_LOCAL_FN keeps
  * each under its own name and keeps it even though nothing else names
  * it).
  */
 #define vdso_mips_pcrel(sym)						\
 ({									\
-	void *__p;							\
-	unsigned long __ra;						\
+	register void *__p asm("$25");					\
+	register unsigned long __ra asm("$24");				\
 									\
 	asm (".set	push\n\t"					\
 	     ".set	noreorder\n\t"					\
