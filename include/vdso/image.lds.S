@@ -50,6 +50,21 @@ SECTIONS
 
 	. = SIZEOF_HEADERS;
 
+	/*
+	 * First, as the first pattern that names an input section wins.
+	 * .note.gnu.property (x86's CET marking, from -fcf-protection) is
+	 * 8-byte aligned in a 64-bit object: in .note next to the 4-byte
+	 * aligned build id it would make the segment's notes unreadable to
+	 * anyone who walks them at the segment's alignment (readelf, perf,
+	 * gdb), and nothing reads it from the vDSO.
+	 */
+	/DISCARD/ : {
+		*(.discard .discard.*)
+		*(.note.GNU-stack)
+		*(.note.gnu.property)
+		*(.comment)
+	}
+
 	.hash		: { *(.hash) }			:text
 	.gnu.hash	: { *(.gnu.hash) }
 	.dynsym		: { *(.dynsym) }
@@ -67,10 +82,4 @@ SECTIONS
 	.text		: { *(.text .text.*) }		:text
 
 	VDSO_ARCH_SECTIONS
-
-	/DISCARD/ : {
-		*(.discard .discard.*)
-		*(.note.GNU-stack)
-		*(.comment)
-	}
 }

@@ -38,6 +38,11 @@ done
 echo "$phdrs" | grep -qE '^ *(GNU_EH_FRAME|EXIDX) ' ||
 	fail "lacks PT_GNU_EH_FRAME (or arm's PT_ARM_EXIDX)"
 
+# what perf and gdb find the debug image by
+notes=$($readelf -nW "$image" 2>&1)
+echo "$notes" | grep -qi 'warning' && fail "has notes readelf cannot read: $notes"
+echo "$notes" | grep -q 'Build ID: [0-9a-f]' || fail "has no GNU build id note"
+
 dyn=$($readelf -dW "$image")
 tags="HASH VERSYM VERDEF SONAME SYMENT"
 $readelf -hW "$image" | grep -q 'Machine: *MIPS' || tags="$tags GNU_HASH"
