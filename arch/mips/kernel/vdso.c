@@ -15,6 +15,7 @@
 #include <linux/random.h>
 #include <asm/abi.h>
 #include <asm/cpu-features.h>
+#include <asm/mips-cps.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/vdso.h>
@@ -41,6 +42,22 @@ static int __init vdso_init(void)
 	return 0;
 }
 arch_initcall(vdso_init);
+
+#ifdef CONFIG_HAVE_VDSO_ARCH_PAGES
+/*
+ * The GIC's user-mode visible section, uncached, wherever there is a GIC:
+ * only then can its clocksource, and so the vDSO's GIC mode, exist.
+ */
+vm_fault_t vdso_arch_vvar_fault(struct vm_area_struct *vma,
+				struct vm_fault *vmf, unsigned long page)
+{
+	if (page == VDSO_PAGE_GIC && mips_gic_present())
+		return vmf_insert_pfn_prot(vma, vmf->address,
+					   PHYS_PFN(mips_gic_phys_base + MIPS_GIC_USER_OFS),
+					   pgprot_noncached(vma->vm_page_prot));
+	return VM_FAULT_SIGBUS;
+}
+#endif
 
 /*
  * Above the stack: past the page the FP emulation runs branch delay slots

@@ -10,7 +10,9 @@
 
 #ifndef __ASSEMBLY__
 
+#include <linux/compiler.h>
 #include <linux/types.h>
+#include <asm/isa-rev.h>
 #include <asm/unistd.h>
 
 #define VDSO_ENTRY(name)	__vdso_##name
@@ -64,33 +66,61 @@
 #define VDSO_LOCAL_FN		__used
 
 #include <vdso/clocksource.h>
+#include <vdso/datapage.h>
 
 /*
  * CP0 Count, which RDHWR $2 reads in user mode where the kernel allows it
  * (HWREna.CC, Release 2 and later): csrc-r4k.c names the mode R4K only
- * then. It is 32 bits wide; the clocksource's mask says so. The GIC's
- * counter is not read here yet: that mode makes the system call.
+ * then. It is 32 bits wide; the clocksource's mask says so.
+ *
+ * Or the GIC's shared counter, from the GIC's user-mode visible section
+ * in [vvar] (asm/vdso/pages.h), uncached, as two 32-bit registers (not
+ * every GIC, nor QEMU's, takes a 64-bit load there): the upper half, the
+ * lower, and the upper again until the upper half holds still. The
+ * clocksource's mask says how many bits the counter has.
  */
 static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
 	unsigned long count;
 
-	if (unlikely(clock_mode != VDSO_CLOCKMODE_R4K))
-		return false;
-	asm volatile (".set	push\n\t"
-		      ".set	mips32r2\n\t"
-		      "rdhwr	%0, $2\n\t"
-		      ".set	pop"
-		      : "=r" (count) : : "memory");
-	*cycles = (u32)count;
-	return true;
+	if (likely(clock_mode == VDSO_CLOCKMODE_R4K)) {
+		asm volatile (".set	push\n\t"
+			      ".set	mips32r2\n\t"
+			      "rdhwr	%0, $2\n\t"
+			      ".set	pop"
+			      : "=r" (count) : : "memory");
+		*cycles = (u32)count;
+		return true;
+	}
+#ifdef CONFIG_HAVE_VDSO_ARCH_PAGES
+	if (clock_mode == VDSO_CLOCKMODE_GIC) {
+		const u32 *gic = (const u32 *)(vdso_data_base() +
+					       VDSO_PAGE_GIC * VDSO_PAGE_SIZE);
+		u32 hi, lo;
+
+		do {
+			hi = READ_ONCE(gic[1]);
+			lo = READ_ONCE(gic[0]);
+		} while (hi != READ_ONCE(gic[1]));
+		*cycles = (u64)hi << 32 | lo;
+		return true;
+	}
+#endif
+	return false;
 }
 
 /*
  * syscall: the number in v0, the arguments in a0-a2, the result in v0 and
  * a3 set on failure, when v0 is the positive errno. The kernel may change
- * at, v1, t0-t9 (a4-a7 included), hi and lo.
+ * at, v1, t0-t9 (a4-a7 included), and hi and lo before Release 6, which
+ * has neither.
  */
+#if MIPS_ISA_REV >= 6
+#define VDSO_SYSCALL_CLOBBERS	"memory"
+#else
+#define VDSO_SYSCALL_CLOBBERS	"hi", "lo", "memory"
+#endif
+
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
 	register long v0 asm("$2") = nr;
@@ -103,7 +133,7 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 		      : "+r" (v0), "=r" (r7)
 		      : "r" (r4), "r" (r5), "r" (r6)
 		      : "$1", "$3", "$8", "$9", "$10", "$11", "$12", "$13",
-			"$14", "$15", "$24", "$25", "hi", "lo", "memory");
+			"$14", "$15", "$24", "$25", VDSO_SYSCALL_CLOBBERS);
 	return r7 ? -v0 : v0;
 }
 
