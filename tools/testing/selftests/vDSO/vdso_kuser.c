@@ -31,10 +31,10 @@
 #define KUSER_CMPXCHG64		0xffff0f60UL
 
 typedef void *(*kuser_get_tls_t)(void);
-typedef int (*kuser_cmpxchg_t)(int oldval, int newval, volatile int *ptr);
+typedef int (*kuser_cmpxchg_t)(int oldval, int newval, int *ptr);
 typedef void (*kuser_barrier_t)(void);
 typedef int (*kuser_cmpxchg64_t)(const int64_t *oldval, const int64_t *newval,
-				 volatile int64_t *ptr);
+				 int64_t *ptr);
 
 #define kuser_get_tls		((kuser_get_tls_t)KUSER_GET_TLS)
 #define kuser_cmpxchg		((kuser_cmpxchg_t)KUSER_CMPXCHG)
@@ -69,7 +69,7 @@ static void test_tls(void)
 
 static void test_cmpxchg(void)
 {
-	volatile int v = 5;
+	int v = 5;
 	int miss = kuser_cmpxchg(4, 9, &v);
 	int missv = v;
 	int hit = kuser_cmpxchg(5, 9, &v);
@@ -81,7 +81,7 @@ static void test_cmpxchg(void)
 
 static void test_cmpxchg64(void)
 {
-	volatile int64_t v = 0x123456789abcdefLL;
+	int64_t v = 0x123456789abcdefLL;
 	int64_t wrong = 0x123456700000000LL, right = v, new = -3;
 	int miss = kuser_cmpxchg64(&wrong, &new, &v);
 	int64_t missv = v;
@@ -92,8 +92,9 @@ static void test_cmpxchg64(void)
 			 miss, hit, (long long)v);
 }
 
-static volatile int counter;
-static volatile int64_t counter64;
+/* both only ever changed by the helpers, read atomically in between */
+static int counter;
+static int64_t counter64;
 
 static void *adder(void *arg)
 {
@@ -103,10 +104,10 @@ static void *adder(void *arg)
 	(void)arg;
 	for (i = 0; i < ROUNDS; i++) {
 		do {
-			old = counter;
+			old = __atomic_load_n(&counter, __ATOMIC_RELAXED);
 		} while (kuser_cmpxchg(old, old + 1, &counter));
 		do {
-			old64 = counter64;
+			old64 = __atomic_load_n(&counter64, __ATOMIC_RELAXED);
 			new64 = old64 + 0x100000001LL;
 		} while (kuser_cmpxchg64(&old64, &new64, &counter64));
 		kuser_barrier();
@@ -135,7 +136,7 @@ int main(void)
 	ksft_print_header();
 	if (maps_find("[vectors]", &m) < 1)
 		ksft_exit_fail_msg("no [vectors] mapping: no kuser helpers\n");
-	version = *(volatile unsigned int *)KUSER_VERSION;
+	version = *(const unsigned int *)KUSER_VERSION;
 	ksft_set_plan(6);
 	/* 5: __kuser_cmpxchg64 is there, and libgcc's 64-bit atomics need it */
 	ksft_test_result(version >= 5, "__kuser_helper_version %u (5 or more)\n", version);

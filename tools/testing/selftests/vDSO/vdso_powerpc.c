@@ -280,8 +280,8 @@ static const struct {
 
 static void test_registers(const struct vdso_image *img)
 {
-	static unsigned char in[VEC_REGS][16] __attribute__((aligned(16)));
-	static unsigned char out[VEC_REGS][16] __attribute__((aligned(16)));
+	static _Alignas(16) unsigned char in[VEC_REGS][16];
+	static _Alignas(16) unsigned char out[VEC_REGS][16];
 	unsigned int i, j, bad = 0;
 	const char *first = "";
 
@@ -363,7 +363,8 @@ static void test_protected_zone(const struct vdso_image *img)
 		if (n && !bad++)
 			first = any_calls[i].name;
 	}
-	ksft_test_result(!bad, "no entry writes to a leaf caller's 288-byte protected zone (%u bad, first %s)\n",
+	ksft_test_result(!bad,
+			 "no entry writes to a leaf caller's 288-byte protected zone (%u bad, first %s)\n",
 			 bad, first);
 }
 
@@ -380,6 +381,7 @@ static void syscall_map_child(int fd, void *arg)
 	const uint32_t *map;
 	unsigned int count = 0, n, clear = 0, wrong = 0, first = 0;
 	long out[2];
+	int nosys;
 
 	get_map = entry(img, "__kernel_get_syscall_map");
 	if (!get_map || maps_find("[vvar]", &vvar) != 1) {
@@ -402,11 +404,14 @@ static void syscall_map_child(int fd, void *arg)
 		     "syscall map: %u of %zu system calls this test makes missing",
 		     wrong, ARRAY_SIZE(known));
 	wrong = 0;
+	/* what the kernel says to a number it has no system call for */
+	syscall(-1L);
+	nosys = errno;
 	for (n = 0; n < count; n++) {
 		if (map[n / 32] & (0x80000000U >> (n % 32)))
 			continue;
 		clear++;
-		if (syscall(n, 0, 0, 0, 0, 0, 0) != -1 || errno != ENOSYS) {
+		if (syscall(n, 0, 0, 0, 0, 0, 0) != -1 || errno != nosys) {
 			if (!wrong)
 				first = n;
 			wrong++;
@@ -498,13 +503,14 @@ struct ksigaction {
 	unsigned long mask;
 };
 
-static volatile uintptr_t got_ra;
-static volatile int got_sig;
+static uintptr_t got_ra;
+static int got_sig;
 
-static void __attribute__((noinline)) ra_handler(int sig)
+/* only ever called by the kernel, so never inlined */
+static void ra_handler(int sig)
 {
-	got_ra = (uintptr_t)__builtin_return_address(0);
-	got_sig = sig;
+	__atomic_store_n(&got_ra, (uintptr_t)__builtin_return_address(0), __ATOMIC_RELAXED);
+	__atomic_store_n(&got_sig, sig, __ATOMIC_RELAXED);
 }
 
 /* In a child: no [vdso], and a handler still comes back */
@@ -512,7 +518,8 @@ static void unmapped_child(int fd, void *arg)
 {
 	struct ksigaction ksa = { .handler = ra_handler };
 	struct map_entry vdso, stack;
-	volatile long x = 4321;
+	uintptr_t ra;
+	long x = 4321;
 
 	(void)arg;
 	if (maps_find("[vdso]", &vdso) != 1 || maps_find("[stack]", &stack) != 1 ||
@@ -530,11 +537,15 @@ static void unmapped_child(int fd, void *arg)
 		child_result(fd, KSFT_FAIL, "vDSO unmapped: munmap: %s", strerror(errno));
 		return;
 	}
+	/* x in memory across the signal, read back from there */
+	__asm__ __volatile__("" : "+m" (x));
 	syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGUSR1);
-	child_result(fd, got_sig == SIGUSR1 && x == 4321 && got_ra >= stack.start &&
-		     got_ra < stack.end ? KSFT_PASS : KSFT_FAIL,
+	__asm__ __volatile__("" : "+m" (x));
+	ra = __atomic_load_n(&got_ra, __ATOMIC_RELAXED);
+	child_result(fd, __atomic_load_n(&got_sig, __ATOMIC_RELAXED) == SIGUSR1 &&
+		     x == 4321 && ra >= stack.start && ra < stack.end ? KSFT_PASS : KSFT_FAIL,
 		     "vDSO unmapped: the handler returned through %#lx, in [stack] %#lx-%#lx",
-		     (unsigned long)got_ra, (unsigned long)stack.start,
+		     (unsigned long)ra, (unsigned long)stack.start,
 		     (unsigned long)stack.end);
 }
 

@@ -352,23 +352,27 @@ out:
 	close(memfd);
 }
 
-static volatile sig_atomic_t got_signal;
+static sig_atomic_t got_signal;
 
 static void handler(int sig)
 {
-	got_signal = sig;
+	__atomic_store_n(&got_signal, sig, __ATOMIC_RELAXED);
 }
 
 static void test_sigreturn(const struct vdso_image *img)
 {
 	struct sigaction sa = { .sa_handler = handler };
 	void *tramp = vdso_lookup(img, "__vdso_rt_sigreturn", "LINUX_4.15");
-	volatile long x = 1234;
+	long x = 1234;
 
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGUSR1, &sa, NULL);
+	/* x in memory across the signal, read back from there */
+	__asm__ __volatile__("" : "+m" (x));
 	raise(SIGUSR1);
-	ksft_test_result(tramp && got_signal == SIGUSR1 && x == 1234,
+	__asm__ __volatile__("" : "+m" (x));
+	ksft_test_result(tramp && __atomic_load_n(&got_signal, __ATOMIC_RELAXED) == SIGUSR1 &&
+			 x == 1234,
 			 "a signal handler returns through __vdso_rt_sigreturn (%p)\n",
 			 tramp);
 }

@@ -30,97 +30,6 @@
 #define GUARD		160	/* the caller's register save area */
 #define GUARD_BYTE	0x5a
 
-/* What the registers were after the call */
-struct after {
-	long ret;		/* r2 */
-	unsigned long gpr[8];	/* r6-r13 */
-	unsigned long fpr[8];	/* f8-f15, as bits */
-	unsigned long sp;	/* r15 */
-};
-
-/*
- * vdso_s390_call(fn, sp, args, after): call @fn with r15 = @sp and the
- * five arguments @args in r2-r6, r7-r13 and f8-f15 set to known bits
- * (regval()), and fill @after. The 16 bytes above @sp's save area hold
- * this function's own r15 and @after while the entry runs.
- */
-void vdso_s390_call(const void *fn, void *sp, const long *args, struct after *after);
-
-asm (".text\n"
-	".globl	vdso_s390_call\n"
-	".type	vdso_s390_call, @function\n"
-	"vdso_s390_call:\n"
-	"	stmg	%r6, %r15, 48(%r15)\n"
-	"	lgr	%r1, %r15\n"
-	"	aghi	%r15, -224\n"
-	"	stg	%r1, 0(%r15)\n"
-	"	std	%f8, 160(%r15)\n"
-	"	std	%f9, 168(%r15)\n"
-	"	std	%f10, 176(%r15)\n"
-	"	std	%f11, 184(%r15)\n"
-	"	std	%f12, 192(%r15)\n"
-	"	std	%f13, 200(%r15)\n"
-	"	std	%f14, 208(%r15)\n"
-	"	std	%f15, 216(%r15)\n"
-	"	stg	%r15, 160(%r3)\n"
-	"	stg	%r5, 168(%r3)\n"
-	"	lgr	%r1, %r2\n"
-	"	lgr	%r15, %r3\n"
-	"	lg	%r2, 0(%r4)\n"
-	"	lg	%r3, 8(%r4)\n"
-	"	lg	%r5, 24(%r4)\n"
-	"	lg	%r6, 32(%r4)\n"
-	"	lg	%r4, 16(%r4)\n"
-	"	iihf	%r7, 0x07070707\n"
-	"	iilf	%r7, 0x07000007\n"
-	"	iihf	%r8, 0x08080808\n"
-	"	iilf	%r8, 0x08000008\n"
-	"	iihf	%r9, 0x09090909\n"
-	"	iilf	%r9, 0x09000009\n"
-	"	iihf	%r10, 0x0a0a0a0a\n"
-	"	iilf	%r10, 0x0a00000a\n"
-	"	iihf	%r11, 0x0b0b0b0b\n"
-	"	iilf	%r11, 0x0b00000b\n"
-	"	iihf	%r12, 0x0c0c0c0c\n"
-	"	iilf	%r12, 0x0c00000c\n"
-	"	iihf	%r13, 0x0d0d0d0d\n"
-	"	iilf	%r13, 0x0d00000d\n"
-	"	ldgr	%f8, %r6\n"
-	"	ldgr	%f9, %r7\n"
-	"	ldgr	%f10, %r8\n"
-	"	ldgr	%f11, %r9\n"
-	"	ldgr	%f12, %r10\n"
-	"	ldgr	%f13, %r11\n"
-	"	ldgr	%f14, %r12\n"
-	"	ldgr	%f15, %r13\n"
-	"	basr	%r14, %r1\n"
-	"	lgr	%r0, %r15\n"
-	"	lg	%r1, 168(%r15)\n"
-	"	stg	%r2, 0(%r1)\n"
-	"	stmg	%r6, %r13, 8(%r1)\n"
-	"	std	%f8, 72(%r1)\n"
-	"	std	%f9, 80(%r1)\n"
-	"	std	%f10, 88(%r1)\n"
-	"	std	%f11, 96(%r1)\n"
-	"	std	%f12, 104(%r1)\n"
-	"	std	%f13, 112(%r1)\n"
-	"	std	%f14, 120(%r1)\n"
-	"	std	%f15, 128(%r1)\n"
-	"	stg	%r0, 136(%r1)\n"
-	"	lg	%r15, 160(%r15)\n"
-	"	ld	%f8, 160(%r15)\n"
-	"	ld	%f9, 168(%r15)\n"
-	"	ld	%f10, 176(%r15)\n"
-	"	ld	%f11, 184(%r15)\n"
-	"	ld	%f12, 192(%r15)\n"
-	"	ld	%f13, 200(%r15)\n"
-	"	ld	%f14, 208(%r15)\n"
-	"	ld	%f15, 216(%r15)\n"
-	"	aghi	%r15, 224\n"
-	"	lmg	%r6, %r15, 48(%r15)\n"
-	"	br	%r14\n"
-	".size	vdso_s390_call, . - vdso_s390_call\n");
-
 /*
  * The bits vdso_s390_call() puts in r7-r13 (r6 holds the fifth argument,
  * which calls with fewer arguments set to REGVAL(6))
@@ -180,7 +89,7 @@ static void frameless_child(int fd, void *arg)
 	const struct vdso_image *img = arg;
 	size_t stack_len = 64 * 1024;
 	unsigned int i, j, bad;
-	struct after a;
+	struct s390_after a;
 	char why[96];
 	uint8_t *stack, *sp;
 
@@ -209,7 +118,8 @@ static void frameless_child(int fd, void *arg)
 		why[0] = 0;
 		for (j = 0; j < GUARD; j++)
 			if (sp[j] != GUARD_BYTE) {
-				snprintf(why, sizeof(why), ", wrote the caller's save area at +%u", j);
+				snprintf(why, sizeof(why),
+					 ", wrote the caller's save area at +%u", j);
 				bad++;
 				break;
 			}

@@ -117,8 +117,6 @@ struct sigaction32 {
 	u32 mask[2];
 };
 
-#define noinline	__attribute__((__noinline__))
-
 /* What the handlers saw: where they return to, and how often they ran */
 static unsigned long got_ra;
 static int hits;
@@ -129,12 +127,13 @@ static void record(int sig, void *ra)
 	__atomic_add_fetch(&hits, sig == SIGUSR1, __ATOMIC_SEQ_CST);
 }
 
-static noinline void handler(int sig)
+/* the handlers are only ever called by the kernel, so never inlined */
+static void handler(int sig)
 {
 	record(sig, __builtin_return_address(0));
 }
 
-static noinline void si_handler(int sig, void *info, void *uc)
+static void si_handler(int sig, void *info, void *uc)
 {
 	(void)info;
 	(void)uc;

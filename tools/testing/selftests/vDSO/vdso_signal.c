@@ -716,7 +716,7 @@ static void restart_child(int fd, void *arg)
  */
 #define STOP_SLEEP_MS	300
 
-static __attribute__((noreturn)) void stop_sleeper(void)
+static __noreturn void stop_sleeper(void)
 {
 	struct timespec req = { .tv_nsec = STOP_SLEEP_MS * 1000000L };
 	struct timespec t0, t1;

@@ -34,9 +34,9 @@
  * ABI makes them 64 bits wide. DT_GNU_HASH has 32-bit words everywhere.
  */
 #if defined(__s390x__) || defined(__alpha__)
-typedef uint64_t Elf_HashWord;
+#define Elf_HashWord	uint64_t
 #else
-typedef Elf32_Word Elf_HashWord;
+#define Elf_HashWord	Elf32_Word
 #endif
 
 /* Which hash table a lookup walks. */

@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <sys/prctl.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,14 +332,11 @@ int write_str(const char *path, const char *s)
 	return ret;
 }
 
-void child_result(int fd, int status, const char *fmt, ...)
+void child_report_send(int fd, int status, const char *msg)
 {
 	struct child_report rep = { .status = status };
-	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(rep.msg, sizeof(rep.msg), fmt, ap);
-	va_end(ap);
+	snprintf(rep.msg, sizeof(rep.msg), "%s", msg);
 	if (write(fd, &rep, sizeof(rep)) != sizeof(rep))
 		_exit(2);
 }
@@ -437,6 +433,84 @@ uintptr_t maps_reserve(size_t len)
 	return p == MAP_FAILED ? 0 : (uintptr_t)p;
 }
 
+#ifdef __s390x__
+/* vdso_s390_call(): see vdso_util.h */
+asm (".text\n"
+	".globl	vdso_s390_call\n"
+	".type	vdso_s390_call, @function\n"
+	"vdso_s390_call:\n"
+	"	stmg	%r6, %r15, 48(%r15)\n"
+	"	lgr	%r1, %r15\n"
+	"	aghi	%r15, -224\n"
+	"	stg	%r1, 0(%r15)\n"
+	"	std	%f8, 160(%r15)\n"
+	"	std	%f9, 168(%r15)\n"
+	"	std	%f10, 176(%r15)\n"
+	"	std	%f11, 184(%r15)\n"
+	"	std	%f12, 192(%r15)\n"
+	"	std	%f13, 200(%r15)\n"
+	"	std	%f14, 208(%r15)\n"
+	"	std	%f15, 216(%r15)\n"
+	"	stg	%r15, 160(%r3)\n"
+	"	stg	%r5, 168(%r3)\n"
+	"	lgr	%r1, %r2\n"
+	"	lgr	%r15, %r3\n"
+	"	lg	%r2, 0(%r4)\n"
+	"	lg	%r3, 8(%r4)\n"
+	"	lg	%r5, 24(%r4)\n"
+	"	lg	%r6, 32(%r4)\n"
+	"	lg	%r4, 16(%r4)\n"
+	"	iihf	%r7, 0x07070707\n"
+	"	iilf	%r7, 0x07000007\n"
+	"	iihf	%r8, 0x08080808\n"
+	"	iilf	%r8, 0x08000008\n"
+	"	iihf	%r9, 0x09090909\n"
+	"	iilf	%r9, 0x09000009\n"
+	"	iihf	%r10, 0x0a0a0a0a\n"
+	"	iilf	%r10, 0x0a00000a\n"
+	"	iihf	%r11, 0x0b0b0b0b\n"
+	"	iilf	%r11, 0x0b00000b\n"
+	"	iihf	%r12, 0x0c0c0c0c\n"
+	"	iilf	%r12, 0x0c00000c\n"
+	"	iihf	%r13, 0x0d0d0d0d\n"
+	"	iilf	%r13, 0x0d00000d\n"
+	"	ldgr	%f8, %r6\n"
+	"	ldgr	%f9, %r7\n"
+	"	ldgr	%f10, %r8\n"
+	"	ldgr	%f11, %r9\n"
+	"	ldgr	%f12, %r10\n"
+	"	ldgr	%f13, %r11\n"
+	"	ldgr	%f14, %r12\n"
+	"	ldgr	%f15, %r13\n"
+	"	basr	%r14, %r1\n"
+	"	lgr	%r0, %r15\n"
+	"	lg	%r1, 168(%r15)\n"
+	"	stg	%r2, 0(%r1)\n"
+	"	stmg	%r6, %r13, 8(%r1)\n"
+	"	std	%f8, 72(%r1)\n"
+	"	std	%f9, 80(%r1)\n"
+	"	std	%f10, 88(%r1)\n"
+	"	std	%f11, 96(%r1)\n"
+	"	std	%f12, 104(%r1)\n"
+	"	std	%f13, 112(%r1)\n"
+	"	std	%f14, 120(%r1)\n"
+	"	std	%f15, 128(%r1)\n"
+	"	stg	%r0, 136(%r1)\n"
+	"	lg	%r15, 160(%r15)\n"
+	"	ld	%f8, 160(%r15)\n"
+	"	ld	%f9, 168(%r15)\n"
+	"	ld	%f10, 176(%r15)\n"
+	"	ld	%f11, 184(%r15)\n"
+	"	ld	%f12, 192(%r15)\n"
+	"	ld	%f13, 200(%r15)\n"
+	"	ld	%f14, 208(%r15)\n"
+	"	ld	%f15, 216(%r15)\n"
+	"	aghi	%r15, 224\n"
+	"	lmg	%r6, %r15, 48(%r15)\n"
+	"	br	%r14\n"
+	".size	vdso_s390_call, . - vdso_s390_call\n");
+#endif
+
 #ifdef __i386__
 /*
  * 32-bit glibc makes every system call through __kernel_vsyscall, at the
@@ -445,7 +519,7 @@ uintptr_t maps_reserve(size_t len)
  * before anything else makes a system call: what a checkpoint/restore
  * tool gets by putting the vDSO back where the C library expects it.
  */
-extern uintptr_t _dl_sysinfo __attribute__((weak));
+#pragma weak _dl_sysinfo
 
 void libc_sysinfo_follow(uintptr_t lo, uintptr_t hi, uintptr_t to)
 {

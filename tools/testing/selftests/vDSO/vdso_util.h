@@ -8,6 +8,7 @@
 #define VDSO_UTIL_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -15,9 +16,6 @@
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(arr) (sizeof(arr) / sizeof((arr)[0]))
-#endif
-#ifndef __printf
-#define __printf(a, b)   __attribute__((format(printf, a, b)))
 #endif
 
 #define NSEC_PER_SEC	1000000000LL
@@ -47,6 +45,25 @@ struct vdso_fns {
  */
 #define VDSO_CALL_BAD	0x7bad0bad
 long vdso_call(const void *fn, long a, long b, long c, long d, long e);
+#endif
+
+#ifdef __s390x__
+/* What the registers were after vdso_s390_call() */
+struct s390_after {
+	long ret;		/* r2 */
+	unsigned long gpr[8];	/* r6-r13 */
+	unsigned long fpr[8];	/* f8-f15, as bits */
+	unsigned long sp;	/* r15 */
+};
+
+/*
+ * vdso_s390_call(fn, sp, args, after): call @fn with r15 = @sp and the
+ * five arguments @args in r2-r6, r7-r13 and f8-f15 set to known bits
+ * (regval()), and fill @after. The 16 bytes above @sp's save area hold
+ * this function's own r15 and @after while the entry runs.
+ */
+void vdso_s390_call(const void *fn, void *sp, const long *args,
+		    struct s390_after *after);
 #endif
 
 /* Look up the arch's entry points in @img; missing ones stay NULL. */
@@ -108,6 +125,8 @@ int maps_move(const struct map_entry *m, uintptr_t to);
  * [@lo, @hi), follow the mapping moved to @to; maps_move() does this.
  */
 void libc_sysinfo_follow(uintptr_t lo, uintptr_t hi, uintptr_t to);
+/* glibc's copy of AT_SYSINFO in a static program (weak: absent elsewhere) */
+extern uintptr_t _dl_sysinfo;
 #endif
 
 /* Read the first line of a file, without its newline; 0 or -errno. */
@@ -121,8 +140,19 @@ struct child_report {
 	char msg[200];
 };
 
-__printf(3, 4)
-void child_result(int fd, int status, const char *fmt, ...);
+/* Send one result, @msg, from a child to its parent. */
+void child_report_send(int fd, int status, const char *msg);
+/*
+ * child_result(fd, status, fmt, ...): format one result (snprintf()
+ * checks the format against the arguments) and send it.
+ */
+#define child_result(fd, status, ...)					\
+	do {								\
+		struct child_report __rep;				\
+									\
+		snprintf(__rep.msg, sizeof(__rep.msg), __VA_ARGS__);	\
+		child_report_send((fd), (status), __rep.msg);		\
+	} while (0)
 
 /*
  * Run @fn(fd, arg) in a forked child that sends its results with
