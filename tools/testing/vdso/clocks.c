@@ -309,10 +309,10 @@ static void test_update_begin(void)
 		       want.tv_sec, want.tv_nsec);
 	if (vd->seq & 1)
 		t_fail("sequence count %u left odd", vd->seq);
-	if (pthread_mutex_trylock(&timekeeper_lock.m))
+	if (pthread_mutex_trylock(&timekeeper_lock))
 		t_fail("timekeeper lock still held");
 	else
-		pthread_mutex_unlock(&timekeeper_lock.m);
+		pthread_mutex_unlock(&timekeeper_lock);
 	t_end("vdso_update_begin(): readers wait until vdso_update_end(), then see the change");
 }
 

@@ -19,7 +19,7 @@ unsigned long vdso_test_vector_wipes;
 unsigned int hrtimer_resolution = 1;
 
 /* what vdso_update_begin() takes (shims/timekeeping_internal.h) */
-raw_spinlock_t timekeeper_lock = { PTHREAD_MUTEX_INITIALIZER };
+raw_spinlock_t timekeeper_lock = PTHREAD_MUTEX_INITIALIZER;
 struct timezone sys_tz;
 
 /* --- the system call ----------------------------------------------------- */

@@ -4,4 +4,4 @@
  * which the torture test must catch. lib/vdso/gettimeofday.c leaves its
  * own vdso_seq_retry() out when this is defined.
  */
-#define vdso_seq_retry(vd, seq)	false
+#define vdso_seq_retry(vd, seq)	((void)(vd), (void)(seq), false)

@@ -44,7 +44,7 @@ static u64 vdso_vclock_rdtsc(void)
 
 static int n_tests, n_failed;
 
-static void __attribute__((format(printf, 2, 3))) ok(bool pass, const char *fmt, ...)
+static __printf(2, 3) void ok(bool pass, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -58,7 +58,7 @@ static void __attribute__((format(printf, 2, 3))) ok(bool pass, const char *fmt,
 
 /* --- the pages, as the hypervisors write them ------------------------- */
 
-static u8 page[4096] __attribute__((aligned(4096)));
+static u8 page[4096] __aligned(4096);
 
 static void put32(unsigned int off, u32 v)
 {

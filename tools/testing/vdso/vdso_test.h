@@ -134,8 +134,8 @@ static inline u64 rnd_log(void)
 
 /* --- reference arithmetic ----------------------------------------------- */
 
-typedef unsigned __int128 ref_u128;
-typedef __int128 ref_s128;
+#define ref_u128	unsigned __int128
+#define ref_s128	__int128
 
 /* a signed nanosecond count as a normalised timespec (floor division) */
 static inline struct __kernel_timespec ref_ts(ref_s128 ns)

@@ -8,15 +8,14 @@
 
 #include <pthread.h>
 
-typedef struct {
-	pthread_mutex_t m;
-} raw_spinlock_t;
+/* as tools/include/linux/spinlock.h has spinlock_t */
+#define raw_spinlock_t		pthread_mutex_t
 
 extern raw_spinlock_t timekeeper_lock;
 
 #define raw_spin_lock_irqsave(l, flags)					\
-	do { (flags) = 0; pthread_mutex_lock(&(l)->m); } while (0)
+	do { (flags) = 0; pthread_mutex_lock(l); } while (0)
 #define raw_spin_unlock_irqrestore(l, flags)				\
-	do { (void)(flags); pthread_mutex_unlock(&(l)->m); } while (0)
+	do { (void)(flags); pthread_mutex_unlock(l); } while (0)
 
 #endif /* _TEST_TIMEKEEPING_INTERNAL_H */

@@ -17,11 +17,7 @@
 #define CONFIG_ARCH_SUPPORTS_INT128	1
 #endif
 
-/*
- * Every option used here is defined to 1, so IS_ENABLED() is the option
- * itself: in #if an undefined option reads as 0, in C code it does not
- * compile, which is what a harness wants.
- */
-#define IS_ENABLED(option)	(option)
+/* IS_ENABLED() and the like, as the tools have them */
+#include_next <linux/kconfig.h>
 
 #endif /* _TEST_LINUX_KCONFIG_H */

@@ -17,12 +17,13 @@ typedef __u32 u32;
 typedef __s32 s32;
 typedef __u64 u64;
 typedef __s64 s64;
-typedef unsigned __int128 u128;
-typedef __int128 s128;
+/* as the tools spell the types they add, not with typedef */
+#define u128		unsigned __int128
+#define s128		__int128
 
-typedef __kernel_clockid_t clockid_t;
-typedef __kernel_size_t size_t;
-typedef __kernel_ssize_t ssize_t;
+#define clockid_t	__kernel_clockid_t
+#define size_t		__kernel_size_t
+#define ssize_t		__kernel_ssize_t
 typedef s64 time64_t;
 typedef s64 ktime_t;
 

@@ -19,9 +19,10 @@
 #include <vdso/clocksource.h>
 
 #define VDSO_ENTRY(name)	test_vdso_##name
+/* vdso_test.h declares the second names */
 #define VDSO_ALIAS(name)						\
-	extern __typeof__(test_vdso_##name) test_vdso_alias_##name	\
-	__attribute__((__alias__("test_vdso_" #name)))
+	asm(".globl test_vdso_alias_" #name "\n\t"			\
+	    ".set test_vdso_alias_" #name ", test_vdso_" #name)
 
 /* the one clock mode vdso_read_counter() can read */
 extern s32 vdso_test_readable_mode;
