@@ -23,6 +23,11 @@
 #                 selftests with ARCH=<ABI>-kbuild), named PREFIX<test>
 # <abi>-compat-image  the debug image of that ABI's vDSO, when it is
 #                 another architecture's compat ABI (make bench's sizes)
+# <arch>-variants further kernels of the architecture: VARIANT is ours
+#                 with harness/config/<arch>-<variant>.config on top,
+#                 booted as <arch>-<variant>-qemu, -console and -append
+#                 say, with the program <arch>-<variant>-init (one of our
+#                 selftests) as its init and nothing else
 
 ARCHES ?= x86_64 arm64 riscv64 arm ppc64le s390x mips64el
 
@@ -147,3 +152,14 @@ mips64el-novdso	:=
 mips64el-bench	:= norandmaps nowait
 mips64el-bench-qemu :=
 mips64el-pkgs	:= gcc-mips64el-linux-gnuabi64 libc6-dev-mips64el-cross qemu-system-mips
+# r6: a Release 6 CPU, the I6400, whose Coherence Manager brings the GIC
+# (the vDSO's other clock mode) and two CPUs. Debian's Release 2
+# programs do not run there (their jr traps, and the kernel's R2-to-R6
+# emulator does not take it): the guest is vdso_mips_r6 alone, a
+# freestanding Release 6 program that switches between GIC, MIPS (CP0
+# Count) and jiffies, which needs highres=off
+mips64el-variants	:= r6
+mips64el-r6-qemu	:= qemu-system-mips64el -machine malta -cpu I6400 -smp 2 -m 512M
+mips64el-r6-console	:= ttyS0
+mips64el-r6-append	:= highres=off nohz=off
+mips64el-r6-init	:= vdso_mips_r6

@@ -5,7 +5,8 @@
 # $BUILD/<arch>/root (the initramfs less its /etc/tests):
 #
 #   /init                      harness/guest/init.c, static
-#   /tests/vdso_*              our selftests (tools/testing/selftests/vDSO)
+#   /tests/vdso_*              our selftests (tools/testing/selftests/vDSO),
+#                              those for a boot of their own too
 #   /tests/upstream_*          upstream's 6.12 vDSO selftests, unmodified,
 #                              built from the pristine tree
 #   /tests/libc_vdso[_static]  the C library's use of the vDSO
@@ -17,6 +18,7 @@
 #   /tests/vdso_bench          what 'make bench' measures (and
 #                              PREFIXvdso_bench for each other ABI)
 #   /tests/vdso_hidden         arm: the time entries hidden (check.sh)
+#   /lib/modules/<release>/vdso  the kernel's make vdso_install
 #   the shared libraries the dynamic programs need
 set -euo pipefail
 
@@ -43,6 +45,9 @@ say GUEST "$arch test programs, log in $log"
 run() { "$@" >>"$log" 2>&1 || { tail -20 "$log" >&2; die "failed: $*"; }; }
 
 run $cc $cflags -static -o "$root/init" "$top/harness/guest/init.c"
+# the debug images make vdso_install installed (vdso_buildid)
+[ -d "$build/$arch/vdso-install/lib" ] || die "no $build/$arch/vdso-install: build the kernel first"
+cp -a "$build/$arch/vdso-install/lib" "$root/"
 
 st=$top/tools/testing/selftests/vDSO
 ksft=$build/pristine/tools/testing/selftests
@@ -53,7 +58,7 @@ up=$build/pristine/tools/testing/selftests/vDSO
 test_set() {
 	local cc=$1 karch=$2 pre=$3 t
 	run make -C "$st" STANDALONE=1 OUTPUT="$work/${pre}ours" CC="$cc" KSFT_DIR="$ksft"
-	for t in $(make -s -C "$st" STANDALONE=1 CC="$cc" print-tests); do
+	for t in $(make -s -C "$st" STANDALONE=1 CC="$cc" print-tests print-extra); do
 		cp "$work/${pre}ours/$t" "$root/tests/$pre$t"
 	done
 	for t in libc_vdso libc_vdso_static; do

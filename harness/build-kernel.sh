@@ -1,21 +1,25 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# build-kernel.sh ARCH [pristine|series]: configure and build the test
-# kernel.
+# build-kernel.sh ARCH [pristine|series|VARIANT]: configure and build the
+# test kernel.
 #
 # Ours by default, from $BUILD/src (harness/prepare.sh lays it out), into
 # $BUILD/<arch>/kbuild; with "pristine", upstream's unmodified tree with
 # the same config fragments, into $BUILD/<arch>/upstream (the baseline
 # for benchmarks); with "series", whatever commit of the patch series
 # $BUILD/series-git has checked out, into $BUILD/<arch>/series (make
-# series-check). Artifacts: $BUILD/<arch>/boot-image and vdso.so.dbg
-# (ours), upstream-boot-image (pristine).
+# series-check); with a VARIANT named in <arch>-variants (arches.mk),
+# ours with harness/config/<arch>-<variant>.config on top, into
+# $BUILD/<arch>/kbuild-<variant>. Artifacts: $BUILD/<arch>/boot-image and
+# vdso.so.dbg (ours), upstream-boot-image (pristine),
+# boot-image-<variant> and vdso-<variant>.so.dbg; what make vdso_install
+# installs, in $BUILD/<arch>/vdso-install (ours).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
-arch=${1:?usage: build-kernel.sh ARCH [pristine]}
+arch=${1:?usage: build-kernel.sh ARCH [pristine|series|VARIANT]}
 flavour=${2:-ours}
 
 die() { echo "build-kernel: $arch: $*" >&2; exit 1; }
@@ -36,9 +40,17 @@ elif [ "$flavour" = series ]; then
 	src=$build/series-git
 	out=$build/$arch/series
 	[ -d "$src/.git" ] || die "no $src: run 'make series' first"
-else
+elif [ "$flavour" = ours ]; then
 	src=$build/src
 	out=$build/$arch/kbuild
+	"$top/harness/prepare.sh"
+else
+	case " $(archvar "$arch" variants) " in
+	*" $flavour "*) ;;
+	*) die "no variant '$flavour' (<arch>-variants in harness/arches.mk)" ;;
+	esac
+	src=$build/src
+	out=$build/$arch/kbuild-$flavour
 	"$top/harness/prepare.sh"
 fi
 mkdir -p "$out"
@@ -55,6 +67,10 @@ kmake() {
 
 # Configure when the fragments changed: tinyconfig, then ours on top.
 frags=("$top/harness/config/common.config" "$top/harness/config/$arch.config")
+case $flavour in
+ours|pristine|series) ;;
+*) frags+=("$top/harness/config/$arch-$flavour.config") ;;
+esac
 sum=$(cat "${frags[@]}" | sha1sum)
 if [ ! -f "$out/.config" ] || [ "$(cat "$out/.config-frags" 2>/dev/null)" != "$sum" ]; then
 	say CONFIG "$arch ($flavour)"
@@ -78,7 +94,7 @@ if [ ! -f "$out/.config" ] || [ "$(cat "$out/.config-frags" 2>/dev/null)" != "$s
 		fi
 	done || true)
 	# upstream may lack what ours adds (arm: time namespaces): say so
-	if [ -n "$missing" ] && [ "$flavour" != ours ]; then
+	if [ -n "$missing" ] && { [ "$flavour" = pristine ] || [ "$flavour" = series ]; }; then
 		echo "  NOTE    $arch upstream lacks:" $missing
 	elif [ -n "$missing" ]; then
 		die "config options did not stick (unmet dependencies?):
@@ -103,8 +119,21 @@ if [ "$flavour" = series ]; then
 	exit 0
 elif [ "$flavour" = pristine ]; then
 	cp "$out/$image" "$build/$arch/upstream-boot-image"
+elif [ "$flavour" != ours ]; then
+	cp "$out/$image" "$build/$arch/boot-image-$flavour"
+	dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
+		sort | head -1)
+	[ -n "$dbg" ] || die "no vdso.so.dbg or vdso64.so.dbg in the build"
+	cp "$dbg" "$build/$arch/vdso-$flavour.so.dbg"
+	say DONE "$build/$arch/boot-image-$flavour"
+	exit 0
 else
 	cp "$out/$image" "$build/$arch/boot-image"
+	# the debug images as make vdso_install installs them (with their
+	# .build-id links), which the guest gets under /lib/modules
+	rm -rf "$build/$arch/vdso-install"
+	kmake -s vdso_install INSTALL_MOD_PATH="$build/$arch/vdso-install" >>"$out/build.log" 2>&1 ||
+		die "make vdso_install failed: see $out/build.log"
 	# the native image (x86-64 builds vdso32 and vdsox32 too)
 	dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
 		sort | head -1)

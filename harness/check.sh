@@ -19,6 +19,9 @@
 #             left unset, where the kernel takes the time entries out of
 #             the vDSO's symbol table: vdso_hidden checks that, and the
 #             libc proof must fail
+#   VARIANT   each of <arch>-variants: another kernel of the architecture
+#             (mips64el's Release 6 one), whose guest is one program of
+#             ours, <arch>-<variant>-init, run as init
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,9 +80,19 @@ hidden_tests() {
 	echo "fail libc_vdso_static 60"
 }
 
+# summarise ARCH NAME: add up the results of boot NAME
+summarise() {
+	local dir=$build/$1/boot-$2 res
+	res=$(awk -v expect="$dir/expect" -v boot="$1/$2" \
+		-f "$top/harness/tap-summary.awk" "$dir/console.log")
+	printf '%s\n' "$res" | grep -v '^TOTAL'
+	set -- $(printf '%s\n' "$res" | sed -n 's/^TOTAL //p')
+	passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3))
+}
+
 # boot ARCH NAME KERNEL-ARGS: run one boot's tests, add up its results
 boot() {
-	local arch=$1 name=$2 args=$3 dir=$build/$1/boot-$2 res
+	local arch=$1 name=$2 args=$3 dir=$build/$1/boot-$2
 	mkdir -p "$dir"
 	"${name}_tests" "$arch" > "$dir/expect.full"
 	cut -d' ' -f1,2 "$dir/expect.full" > "$dir/expect"
@@ -90,11 +103,27 @@ boot() {
 	QEMU_EXTRA=${qemu_extra:-} "$top/harness/boot.sh" "$arch" \
 		"$build/$arch/boot-image" "$dir/initramfs" \
 		1800 $args > "$dir/console.log" 2>&1
-	res=$(awk -v expect="$dir/expect" -v boot="$arch/$name" \
-		-f "$top/harness/tap-summary.awk" "$dir/console.log")
-	printf '%s\n' "$res" | grep -v '^TOTAL'
-	set -- $(printf '%s\n' "$res" | sed -n 's/^TOTAL //p')
-	passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3))
+	summarise "$arch" "$name"
+}
+
+# boot_variant ARCH VARIANT: build its kernel, boot it with its init alone
+boot_variant() {
+	local arch=$1 v=$2 dir=$build/$1/boot-$2 init
+	init=$(archvar "$arch" "$v-init")
+	if ! "$top/harness/build-kernel.sh" "$arch" "$v"; then
+		echo "  FAIL  $arch/$v: could not build (see above)"
+		failed=$((failed + 1))
+		return
+	fi
+	rm -rf "$dir" && mkdir -p "$dir/root"
+	cp "$build/$arch/root/tests/$init" "$dir/root/init"
+	echo "pass $init" > "$dir/expect"
+	"$top/harness/mkinitramfs.sh" "$build/$arch/kbuild/usr/gen_init_cpio" \
+		"$dir/root" "$dir/initramfs"
+	printf '  %-7s %s: %s\n' BOOT "$arch" "$v, console in $dir/console.log"
+	"$top/harness/boot.sh" "$arch-$v" "$build/$arch/boot-image-$v" \
+		"$dir/initramfs" 600 > "$dir/console.log" 2>&1
+	summarise "$arch" "$v"
 }
 
 all_p=0 all_f=0 all_s=0 status=0
@@ -139,6 +168,9 @@ for arch in "$@"; do
 			qemu_extra="-dtb $build/$arch/hidden.dtb" boot "$arch" hidden "" ||
 			{ echo "  FAIL  $arch: no device tree for the hidden boot"; failed=$((failed + 1)); }
 		fi
+		for v in $(archvar "$arch" variants); do
+			boot_variant "$arch" "$v"
+		done
 	fi
 	printf '%s: %d passed, %d failed, %d skipped\n' "$arch" "$passed" "$failed" "$skipped"
 	all_p=$((all_p + passed)); all_f=$((all_f + failed)); all_s=$((all_s + skipped))
