@@ -50,8 +50,7 @@ What is not done yet
 --------------------
 - No compat image for riscv (rv32; COMPAT depends on BROKEN), no 32-bit
   powerpc vDSO (those tasks run without one, as vdso=0 does), no o32 or
-  n32 images on mips64 (MIPS32_O32 and MIPS32_N32 cannot be selected),
-  and mips' GIC counter is read through the system call.
+  n32 images on mips64 (MIPS32_O32 and MIPS32_N32 cannot be selected).
 - Some calls still cost more instructions than upstream's (below).
 
 Bisection
