@@ -20,6 +20,10 @@ static const clockid_t valid_ids[] = {
 	CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, CLOCK_TAI,
 };
 
+/* a wrong answer: the state, the clock, the result, the expectation */
+#define ALL_CLOCKS_FAIL	\
+	"#%d clock %d: %d %lld.%09lld, want %lld.%09lld (%u/%u %u %#llx %#llx)"
+
 static void test_all_clocks(void)
 {
 	int n;
@@ -37,7 +41,7 @@ static void test_all_clocks(void)
 			int ret = test_vdso_clock_gettime(valid_ids[i], &got);
 
 			if (ret || !ts_eq(&got, &want))
-				t_fail("#%d clock %d: %d %lld.%09lld, want %lld.%09lld (%u/%u %u %#llx %#llx)",
+				t_fail(ALL_CLOCKS_FAIL,
 				       n, valid_ids[i], ret, got.tv_sec, got.tv_nsec,
 				       want.tv_sec, want.tv_nsec, s.tk.tkr_mono.mult,
 				       s.tk.tkr_raw.mult, s.tk.tkr_mono.shift,

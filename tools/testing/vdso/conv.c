@@ -30,6 +30,10 @@ static u64 conv_max_delta(u32 mult, u32 shift)
 	return safe < (1ULL << 63) ? safe : (1ULL << 63) - 1;
 }
 
+/* a wrong conversion: the state, the counter, the result, the expectation */
+#define CONV_FAIL	\
+	"%s: %d [%#llx %#llx %#llx %u %u %llu %#llx] %#llx: %d %lld.%09lld, not %lld.%09lld"
+
 static void conv_put(const struct conv *s, clockid_t id)
 {
 	struct vdso_time_data *vd = vd_k();
@@ -76,7 +80,7 @@ static bool conv_check(const struct conv *s, clockid_t id, const char *what)
 	conv_put(s, id);
 	ret = test_vdso_clock_gettime(id, &got);
 	if (ret || sys_total() != calls || !ts_eq(&got, &want))
-		t_fail("%s: %d [%#llx %#llx %#llx %u %u %llu %#llx] %#llx: %d %lld.%09lld, not %lld.%09lld",
+		t_fail(CONV_FAIL,
 		       what, id, s->cycle_last, s->mask, s->max_delta, s->mult,
 		       s->shift, s->sec, s->snsec, s->cycles, ret, got.tv_sec,
 		       got.tv_nsec, want.tv_sec, want.tv_nsec);

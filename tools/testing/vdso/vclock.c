@@ -126,6 +126,10 @@ static u64 rand64(void)
 	return rng;
 }
 
+/* a wrong kvm-clock reading: the TSC, the page, the result, the reference */
+#define PV_BAD	\
+	"# tsc %#llx stamp %#llx shift %d mul %#x: got %#llx, want %#llx\n"
+
 static void test_pv_values(void)
 {
 	static const s8 shifts[] = { -8, -3, -1, 0, 1, 2, 5 };
@@ -147,7 +151,7 @@ static void test_pv_values(void)
 			test_tsc = p.tsc;
 		if (!vdso_pvclock_read(pvti, &ns) || ns != pv_ref(&p, test_tsc)) {
 			if (bad++ < 5)
-				printf("# tsc %#llx stamp %#llx shift %d mul %#x: got %#llx, want %#llx\n",
+				printf(PV_BAD,
 				       (unsigned long long)test_tsc,
 				       (unsigned long long)p.tsc, p.shift, p.mul,
 				       (unsigned long long)ns,
@@ -276,6 +280,10 @@ static u64 hv_ref(const struct hv *h, u64 tsc)
 
 static const struct ms_hyperv_tsc_page *tp = (const void *)page;
 
+/* a wrong Hyper-V reading: the TSC, the page, the result, the reference */
+#define HV_BAD	\
+	"# tsc %#llx scale %#llx offset %lld: got %#llx, want %#llx\n"
+
 static void test_hv_values(void)
 {
 	unsigned int i, bad = 0;
@@ -291,7 +299,7 @@ static void test_hv_values(void)
 		test_tsc = rand64() >> (i & 15);
 		if (!vdso_hvclock_read(tp, &t) || t != hv_ref(&h, test_tsc)) {
 			if (bad++ < 5)
-				printf("# tsc %#llx scale %#llx offset %lld: got %#llx, want %#llx\n",
+				printf(HV_BAD,
 				       (unsigned long long)test_tsc,
 				       (unsigned long long)h.scale, (long long)h.offset,
 				       (unsigned long long)t,
