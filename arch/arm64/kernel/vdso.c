@@ -11,9 +11,9 @@
 #include <linux/binfmts.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/processor.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
-#include <asm/processor.h>
 #include <asm/vdso.h>
 
 VDSO_IMAGE_DEFINE(vdso_image, vdso);

@@ -12,12 +12,12 @@
 #include <linux/elf.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/processor.h>
 #include <linux/random.h>
 #include <asm/abi.h>
 #include <asm/cpu-features.h>
 #include <asm/mips-cps.h>
 #include <asm/page.h>
-#include <asm/processor.h>
 #include <asm/vdso.h>
 #include <generated/vdso-offsets.h>
 #include <vdso/datapage.h>

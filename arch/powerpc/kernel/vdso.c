@@ -16,7 +16,6 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
-#include <asm/cache.h>
 #include <asm/cputable.h>
 #include <asm/firmware.h>
 #include <asm/paca.h>

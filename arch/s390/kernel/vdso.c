@@ -13,10 +13,10 @@
 #include <linux/elf.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/processor.h>
 #include <linux/random.h>
 #include <linux/smp.h>
 #include <linux/compat.h>
-#include <asm/processor.h>
 #include <asm/timex.h>
 #include <asm/vdso.h>
 

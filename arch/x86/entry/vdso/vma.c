@@ -5,14 +5,13 @@
  * The mapping itself is generic (lib/vdso/vma.c); x86 adds the pages
  * hypervisors write their clocks to, at the top of [vvar].
  */
+#include <linux/clocksource.h>
 #include <linux/elf.h>
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/ptrace.h>
 #include <linux/string.h>
 #include <asm/alternative.h>
-#include <asm/clocksource.h>
-#include <asm/elf.h>
 #include <asm/pvclock.h>
 #include <asm/syscall.h>
 #include <asm/vdso.h>

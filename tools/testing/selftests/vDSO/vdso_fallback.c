@@ -31,7 +31,6 @@
 #include "vdso_child.h"
 #include "vdso_util.h"
 
-
 #define CS_DIR		"/sys/devices/system/clocksource/clocksource0/"
 #define CS_CURRENT	CS_DIR "current_clocksource"
 #define CS_AVAILABLE	CS_DIR "available_clocksource"

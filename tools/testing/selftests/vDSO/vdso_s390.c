@@ -34,7 +34,7 @@
  * The bits vdso_s390_call() puts in r7-r13 (r6 holds the fifth argument,
  * which calls with fewer arguments set to REGVAL(6))
  */
-#define REGVAL(r)	((r) * 0x0101010100000000UL | (r) << 24 | (r))
+#define REGVAL(r)	((r) * 0x0101010101000001UL)
 
 static long sys5(long nr, const long *a)
 {

@@ -3,10 +3,10 @@
  * The 32-bit vDSO of IA32 emulation: the image, whether 32-bit processes
  * get it, and the entry points the kernel itself uses.
  */
+#include <linux/elf.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/sysctl.h>
-#include <asm/elf.h>
 #include <asm/vdso.h>
 #include "vdso32-offsets.h"
 
