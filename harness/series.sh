@@ -13,7 +13,8 @@
 #                       (harness/series-cover.sh)
 #
 # Then it checks that the last commit's tree is the tree prepare.sh lays
-# out, file for file, and runs checkpatch --strict on every patch: any
+# out, file for file, that git am of the patches onto the pristine tree
+# gives that tree, and runs checkpatch --strict on every patch: any
 # error or warning fails, unless --keep-going (make series-check, which
 # builds the series whatever its style). The Signed-off-by is git
 # config's user, when set.
@@ -123,6 +124,21 @@ git -C "$repo" format-patch -q --cover-letter --no-signature \
 	-o "$out" pristine..series
 cover=$(ls "$out"/0000-*.patch)
 n=$(git -C "$repo" rev-list --count pristine..series)
+
+# What a maintainer does with them: git am onto the pristine tree must
+# give the series' tree, object for object.
+say CHECK "git am of the $n patches onto pristine"
+am=$build/series-am
+git -C "$repo" worktree remove --force "$am" >/dev/null 2>&1 || rm -rf "$am"
+git -C "$repo" worktree prune
+git -C "$repo" worktree add -q --detach "$am" pristine
+# shellcheck disable=SC2046
+git -C "$am" -c user.name=series -c user.email=series@localhost am -q \
+	$(ls "$out"/0*.patch | grep -v '/0000-') ||
+	die "git am does not apply the patches to pristine (see $am)"
+[ "$(git -C "$am" rev-parse 'HEAD^{tree}')" = "$(git -C "$repo" rev-parse 'series^{tree}')" ] ||
+	die "git am of the patches gives another tree than the series' (see $am)"
+git -C "$repo" worktree remove --force "$am"
 
 # checkpatch on every patch: errors and warnings fail, checks are listed
 say CHECK "checkpatch --strict on $n patches"
