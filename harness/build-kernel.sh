@@ -13,8 +13,8 @@
 # ours with harness/config/<arch>-<variant>.config on top, into
 # $BUILD/<arch>/kbuild-<variant>. Artifacts: $BUILD/<arch>/boot-image and
 # vdso.so.dbg (ours), upstream-boot-image (pristine),
-# boot-image-<variant> and vdso-<variant>.so.dbg; what make vdso_install
-# installs, in $BUILD/<arch>/vdso-install (ours).
+# boot-image-<variant>; what make vdso_install installs, in
+# $BUILD/<arch>/vdso-install (ours).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -119,25 +119,22 @@ if [ "$flavour" = series ]; then
 	exit 0
 elif [ "$flavour" = pristine ]; then
 	cp "$out/$image" "$build/$arch/upstream-boot-image"
+	say DONE "$build/$arch/upstream-boot-image"
+	exit 0
 elif [ "$flavour" != ours ]; then
 	cp "$out/$image" "$build/$arch/boot-image-$flavour"
-	dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
-		sort | head -1)
-	[ -n "$dbg" ] || die "no vdso.so.dbg or vdso64.so.dbg in the build"
-	cp "$dbg" "$build/$arch/vdso-$flavour.so.dbg"
 	say DONE "$build/$arch/boot-image-$flavour"
 	exit 0
-else
-	cp "$out/$image" "$build/$arch/boot-image"
-	# the debug images as make vdso_install installs them (with their
-	# .build-id links), which the guest gets under /lib/modules
-	rm -rf "$build/$arch/vdso-install"
-	kmake -s vdso_install INSTALL_MOD_PATH="$build/$arch/vdso-install" >>"$out/build.log" 2>&1 ||
-		die "make vdso_install failed: see $out/build.log"
-	# the native image (x86-64 builds vdso32 and vdsox32 too)
-	dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
-		sort | head -1)
-	[ -n "$dbg" ] || die "no vdso.so.dbg or vdso64.so.dbg in the build"
-	cp "$dbg" "$build/$arch/vdso.so.dbg"
 fi
-say DONE "$build/$arch/$([ "$flavour" = pristine ] && echo upstream-)boot-image"
+cp "$out/$image" "$build/$arch/boot-image"
+# the debug images as make vdso_install installs them (with their
+# .build-id links), which the guest gets under /lib/modules
+rm -rf "$build/$arch/vdso-install"
+kmake -s vdso_install INSTALL_MOD_PATH="$build/$arch/vdso-install" >>"$out/build.log" 2>&1 ||
+	die "make vdso_install failed: see $out/build.log"
+# the native image (x86-64 builds vdso32 and vdsox32 too)
+dbg=$(find "$out/arch/$kbuild_arch" -name vdso.so.dbg -o -name vdso64.so.dbg |
+	sort | head -1)
+[ -n "$dbg" ] || die "no vdso.so.dbg or vdso64.so.dbg in the build"
+cp "$dbg" "$build/$arch/vdso.so.dbg"
+say DONE "$build/$arch/boot-image"
