@@ -13,9 +13,11 @@
 
 /**
  * struct vgetrandom_state - one thread's generator, opaque to user space
- * @key:        the ChaCha20 key; replaced by keystream right after each use
- *              (fast key erasure), so a copy of the state taken later
- *              says nothing of earlier output
+ * @key:        the ChaCha20 key, as the little-endian words of RFC 8439
+ *              (the bytes the system call or the keystream wrote);
+ *              replaced by keystream right after each use (fast key
+ *              erasure), so a copy of the state taken later says nothing
+ *              of earlier output
  * @batch:      keystream not yet handed out; bytes are wiped as they go
  * @generation: the kernel RNG's generation the key came from; 0 (as in
  *              a new, wiped-on-fork or dropped state) never matches
@@ -27,7 +29,7 @@
  * child at fork(): a child never repeats its parent's output.
  */
 struct vgetrandom_state {
-	u32 key[8];
+	__le32 key[8];
 	u8 batch[VDSO_RNG_BATCH];
 	unsigned long generation;
 	u8 in_use;

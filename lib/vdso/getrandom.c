@@ -19,7 +19,9 @@
  * bytes are wiped from the state. If the kernel reseeds during a call, or
  * the state is dropped under memory pressure, the call starts over.
  */
+#include <linux/build_bug.h>
 #include <linux/compiler.h>
+#include <linux/stddef.h>
 #include <uapi/linux/mman.h>
 #include <uapi/linux/random.h>
 #include <asm/vdso/gettimeofday.h>
@@ -59,7 +61,7 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 	in[2] = VDSO_CHACHA_C2;
 	in[3] = VDSO_CHACHA_C3;
 	for (i = 0; i < 8; i++)
-		in[4 + i] = READ_ONCE(st->key[i]);
+		in[4 + i] = le32_to_cpu(READ_ONCE(st->key[i]));
 	for (i = 12; i < 16; i++)
 		in[i] = 0;
 }
@@ -92,31 +94,32 @@ static noinline VDSO_LOCAL_FN void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n
 
 /*
  * Replace the key, and fill the batch, with keystream no output has
- * used: the next blocks of @in.
+ * used: the next blocks of @in, straight into the state, where the key
+ * and the batch are one run of whole blocks.
  */
 static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[16])
 {
-	u8 blk[sizeof(st->key) + VDSO_RNG_BATCH];
-	int i;
+	static_assert(offsetof(struct vgetrandom_state, batch) == sizeof(st->key));
+	static_assert((sizeof(st->key) + VDSO_RNG_BATCH) % 64 == 0);
 
-	vdso_local_fn(vdso_rng_blocks)(in, blk, sizeof(blk) / 64);
-	for (i = 0; i < 8; i++)
-		st->key[i] = le32_to_cpu(__get_unaligned_t(__le32, blk + 4 * i));
-	for (i = 0; i < VDSO_RNG_BATCH; i++)
-		st->batch[i] = blk[sizeof(st->key) + i];
+	vdso_local_fn(vdso_rng_blocks)(in, (u8 *)st->key,
+				       (sizeof(st->key) + VDSO_RNG_BATCH) / 64);
 	st->pos = 0;
-	vdso_wipe(blk, sizeof(blk));
 }
 
 /*
  * ChaCha20 keeps its state in more registers than an architecture may
  * have (x86-64: 16 state words, 16 vector registers), and what spills
  * to the stack can be run back to the key. vdso_rng_blocks()' frame is
- * overwritten after use by a frame bigger than it; image.mk builds this
- * file with -Werror=frame-larger-than=768, which keeps every frame here
- * well below that.
+ * overwritten after use by a frame bigger than it: image.mk builds this
+ * file with -Werror=frame-larger-than=VDSO_RNG_FRAME_MAX (384 bytes, or
+ * what the image's Makefile sets), and the area overwritten is larger
+ * by a margin for the return address, saved registers and alignment.
  */
-#define VDSO_RNG_BURN	1024
+#ifndef VDSO_RNG_FRAME_MAX
+#define VDSO_RNG_FRAME_MAX	384
+#endif
+#define VDSO_RNG_BURN		(VDSO_RNG_FRAME_MAX + 128)
 
 /* the one frame above the limit, by design */
 #pragma GCC diagnostic push
@@ -130,27 +133,50 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 
 #pragma GCC diagnostic pop
 
+/* @n bytes from @src to @dst, each wiped from @src as it goes */
+static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n)
+{
+	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS)) {
+		/* the widest loads and stores that fit, in turn */
+		for (; n >= 8; n -= 8, src += 8, dst += 8) {
+			__put_unaligned_t(u64, __get_unaligned_t(u64, src), dst);
+			__put_unaligned_t(u64, 0, src);
+		}
+		if (n & 4) {
+			__put_unaligned_t(u32, __get_unaligned_t(u32, src), dst);
+			__put_unaligned_t(u32, 0, src);
+			src += 4;
+			dst += 4;
+		}
+		if (n & 2) {
+			__put_unaligned_t(u16, __get_unaligned_t(u16, src), dst);
+			__put_unaligned_t(u16, 0, src);
+			src += 2;
+			dst += 2;
+		}
+		n &= 1;
+	}
+	for (; n; n--) {
+		*dst++ = *src;
+		*src++ = 0;
+	}
+}
+
 /*
- * Up to @len bytes of the batch into @dst, a word at a time, wiped from
- * the batch. Returns how many.
+ * Up to @len bytes of the batch into @dst, wiped from the batch.
+ * Returns how many.
  */
 static __always_inline size_t vdso_rng_take(struct vgetrandom_state *st,
 					    u8 *dst, size_t len)
 {
-	size_t pos = st->pos, n, i;
-	u8 *src;
+	size_t pos = st->pos, n;
 
 	if (pos >= VDSO_RNG_BATCH)
 		return 0;
-	src = &st->batch[pos];
 	n = VDSO_RNG_BATCH - pos;
 	if (n > len)
 		n = len;
-	for (i = 0; i + 8 <= n; i += 8)
-		__put_unaligned_t(u64, __get_unaligned_t(u64, src + i), dst + i);
-	for (; i < n; i++)
-		dst[i] = src[i];
-	vdso_wipe(src, n);
+	vdso_rng_move(dst, &st->batch[pos], n);
 	st->pos = pos + n;
 	return n;
 }
@@ -241,17 +267,12 @@ ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
 		barrier();
 		gen = READ_ONCE(rng->generation);
 		if (unlikely(READ_ONCE(st->generation) != gen)) {
-			int i;
-
 			/* a new key from the kernel: its generation is at least @gen */
 			if (vdso_syscall3(__NR_getrandom, (long)st->key,
 					  sizeof(st->key), 0) != sizeof(st->key)) {
 				WRITE_ONCE(st->in_use, 0);
 				goto syscall;
 			}
-			/* key bytes are little-endian words, as keystream is */
-			for (i = 0; i < 8; i++)
-				st->key[i] = le32_to_cpu((__force __le32)st->key[i]);
 			st->pos = VDSO_RNG_BATCH;
 			WRITE_ONCE(st->generation, gen);
 		}

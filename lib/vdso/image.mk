@@ -27,6 +27,8 @@
 #   vdso-objcopy      objcopy flags that turn each object into the image's
 #                     format before the link (x32: x86-64 code in an
 #                     ELF32 image)
+#   vdso-rng-frame-max the largest stack frame getrandom.c may have, in
+#                     bytes; 384 by default (see VDSO_RNG_BURN)
 #   vdso-postlink     a command that fails when the linked image ($@) has
 #                     what the architecture cannot have (mips: a call or
 #                     a load through the GOT)
@@ -82,9 +84,12 @@ $(foreach o,$(vdso-objs),$(eval KASAN_SANITIZE_$(o) := n)	\
 
 $(foreach l,$(vdso-lib),$(eval CFLAGS_vdso-lib-$(l).o += $(vdso-cflags-$(l)))	\
 	$(eval CFLAGS_REMOVE_vdso-lib-$(l).o += $(vdso-cflags-out-$(l))))
-# getrandom.c overwrites ChaCha20's frame with one of 1024 bytes: no frame
-# of its may come near that (VDSO_RNG_BURN)
-CFLAGS_vdso-lib-getrandom.o += -Werror=frame-larger-than=768
+# getrandom.c overwrites ChaCha20's frame after use with a larger one
+# (VDSO_RNG_BURN): no frame of its may be larger than vdso-rng-frame-max
+# bytes, which an image whose ABI spills more (i386) sets higher
+vdso-rng-frame-max ?= 384
+CFLAGS_vdso-lib-getrandom.o += -Werror=frame-larger-than=$(vdso-rng-frame-max) \
+			       -DVDSO_RNG_FRAME_MAX=$(vdso-rng-frame-max)
 
 $(obj)/vdso-lib-%.o: $(srctree)/lib/vdso/%.c FORCE
 	$(call if_changed_rule,cc_o_c)

@@ -327,12 +327,9 @@ static bool grnd_may_fault(ssize_t *ret, void *buf, size_t len, unsigned int fla
 static void check_state(const struct vgetrandom_state *st, const struct model *m,
 			unsigned long gen, const char *what)
 {
-	u8 key[KEY_LEN];
 	size_t i;
 
-	for (i = 0; i < KEY_LEN / 4; i++)
-		put_le32(key + 4 * i, st->key[i]);
-	if (memcmp(key, m->key, KEY_LEN))
+	if (memcmp(st->key, m->key, KEY_LEN))
 		t_fail("%s: the state's key is not the model's", what);
 	if (st->pos != m->pos)
 		t_fail("%s: pos %u, model %zu", what, st->pos, m->pos);
@@ -620,7 +617,8 @@ static void xmm_check(u8 xmm[16][16], const u8 key[KEY_LEN], const char *what, s
 /*
  * test_vdso_getrandom(), then the STACK_DUMP bytes of stack below the
  * caller's as the call left them, copied to @dump: in assembly, so that
- * nothing runs in between.
+ * nothing runs in between. The bytes are zeroed before the call: what
+ * the dump holds, the call left (not, say, the model's own ChaCha20).
  */
 #define STACK_DUMP	2048
 
@@ -635,6 +633,14 @@ asm(".pushsection .text\n"
 	/* keeps @dump, and aligns the stack to 16 bytes for the call */
 	"\tpush %rbx\n"
 	"\tmov %r9, %rbx\n"
+	"\tmov %rdi, %r10\n"
+	"\tmov %rcx, %r11\n"
+	"\txor %eax, %eax\n"
+	"\tlea -2048(%rsp), %rdi\n"
+	"\tmov $2048, %ecx\n"
+	"\trep stosb\n"
+	"\tmov %r10, %rdi\n"
+	"\tmov %r11, %rcx\n"
 	"\tcall test_vdso_getrandom\n"
 	"\tmov %rax, %r8\n"
 	"\tlea -2048(%rsp), %rsi\n"
@@ -670,13 +676,11 @@ static void test_stack(void)
 		/* a first call for a key; the second one, measured, uses it */
 		grnd(buf, 1, 0, st);
 		/* past the batch, so that the call draws keystream */
-		for (j = 0; j < KEY_LEN / 4; j++)
-			put_le32(used + 4 * j, st->key[j]);
+		memcpy(used, st->key, KEY_LEN);
 		ret = grnd_stack(buf, lens[i] + BATCH, 0, st, sizeof(*st), dump);
 		if (ret != (ssize_t)(lens[i] + BATCH))
 			t_fail("len %zu: ret %zd", lens[i] + BATCH, ret);
-		for (j = 0; j < KEY_LEN / 4; j++)
-			put_le32(left + 4 * j, st->key[j]);
+		memcpy(left, st->key, KEY_LEN);
 		for (k = 0; k < 2; k++) {
 			int hits = 0;
 
@@ -712,7 +716,7 @@ static void test_xmm(void)
 	static u8 buf[65536 + 7 + BATCH];
 	struct vgetrandom_state *st;
 	u8 xmm[16][16], key[KEY_LEN];
-	size_t i, j;
+	size_t i;
 	ssize_t ret;
 
 	t_begin();
@@ -723,8 +727,7 @@ static void test_xmm(void)
 		if (ret != (ssize_t)lens[i] || stub.keys != 1)
 			t_fail("len %zu: ret %zd, %u key requests", lens[i], ret, stub.keys);
 		xmm_check(xmm, stub.last_key, "the kernel's key", lens[i]);
-		for (j = 0; j < KEY_LEN / 4; j++)
-			put_le32(key + 4 * j, st->key[j]);
+		memcpy(key, st->key, KEY_LEN);
 		/* nor the key it left in the state for the next call */
 		xmm_check(xmm, key, "the key left in the state", lens[i]);
 		ret = grnd_xmm(buf, lens[i] + BATCH, 0, st, sizeof(*st), xmm);
@@ -732,8 +735,7 @@ static void test_xmm(void)
 			t_fail("len %zu: ret %zd, %u key requests", lens[i] + BATCH, ret,
 			       stub.keys);
 		xmm_check(xmm, key, "the state's key", lens[i] + BATCH);
-		for (j = 0; j < KEY_LEN / 4; j++)
-			put_le32(key + 4 * j, st->key[j]);
+		memcpy(key, st->key, KEY_LEN);
 		xmm_check(xmm, key, "the key left in the state", lens[i] + BATCH);
 		free(st);
 	}
@@ -773,8 +775,7 @@ static void test_known_first(void)
 		ref_stream(stub.last_key, 0, ks, n + REKEY_BLOCKS);
 		if (memcmp(got, ks, 64 * n) || memcmp(got + 64 * n, new_batch, tail))
 			t_fail("len %zu: output is not the reference keystream", len);
-		for (j = 0; j < KEY_LEN / 4; j++)
-			put_le32(key + 4 * j, st->key[j]);
+		memcpy(key, st->key, KEY_LEN);
 		/* fast key erasure: the key used is gone, the next one unseen */
 		if (!memcmp(key, stub.last_key, KEY_LEN))
 			t_fail("len %zu: the key used is still in the state", len);

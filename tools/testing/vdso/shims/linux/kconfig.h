@@ -17,6 +17,14 @@
 #define CONFIG_ARCH_SUPPORTS_INT128	1
 #endif
 
+/*
+ * x86-64's loads and stores of any alignment; -DVDSO_TEST_STRICT_ALIGN
+ * builds the byte paths of architectures without them.
+ */
+#ifndef VDSO_TEST_STRICT_ALIGN
+#define CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS	1
+#endif
+
 /* IS_ENABLED() and the like, as the tools have them */
 #include_next <linux/kconfig.h>
 
