@@ -74,10 +74,35 @@ static __always_inline void vdso_chacha20(u32 out[16], const u32 in[16])
 
 typedef u32 vdso_v4u32 __attribute__((vector_size(16)));
 typedef u16 vdso_v8u16 __attribute__((vector_size(16)));
+typedef u8 vdso_v16u8 __attribute__((vector_size(16)));
 
+/*
+ * Each word rotated left by @n (a constant): two shifts and an OR, or
+ * what the glue has for it, vdso_arch_vrotl32(@v, @n) (arm64: a shift,
+ * and a shift right that inserts).
+ */
 static __always_inline vdso_v4u32 vdso_vrotl32(vdso_v4u32 v, int n)
 {
+#ifdef vdso_arch_vrotl32
+	return vdso_arch_vrotl32(v, n);
+#else
 	return (v << n) | (v >> (32 - n));
+#endif
+}
+
+/*
+ * By 8, a byte shuffle where the architecture has one for any constant
+ * order (arm64's TBL: the glue defines VDSO_CHACHA_BYTE_SHUFFLE)
+ */
+static __always_inline vdso_v4u32 vdso_vrotl8(vdso_v4u32 v)
+{
+#ifdef VDSO_CHACHA_BYTE_SHUFFLE
+	const vdso_v16u8 rot = { 3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14 };
+
+	return (vdso_v4u32)__builtin_shuffle((vdso_v16u8)v, rot);
+#else
+	return vdso_vrotl32(v, 8);
+#endif
 }
 
 /* By 16, the halves of each word swap: one shuffle (REV32, PSHUFLW/HW) */
@@ -97,7 +122,7 @@ static __always_inline void vdso_chacha_vqr(vdso_v4u32 *a, vdso_v4u32 *b,
 	*c += *d;
 	*b = vdso_vrotl32(*b ^ *c, 12);
 	*a += *b;
-	*d = vdso_vrotl32(*d ^ *a, 8);
+	*d = vdso_vrotl8(*d ^ *a);
 	*c += *d;
 	*b = vdso_vrotl32(*b ^ *c, 7);
 }

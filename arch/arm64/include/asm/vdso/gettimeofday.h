@@ -66,6 +66,21 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
  */
 #ifdef __ARM_NEON
 #define VDSO_CHACHA_VECTORS	1
+/* ChaCha20's rotations by 8: TBL */
+#define VDSO_CHACHA_BYTE_SHUFFLE	1
+
+/*
+ * ... by 12 and 7: SHL and SRI (the compiler's SHL, USHR and ORR are
+ * an instruction more). @n is a constant once inlined.
+ */
+#define vdso_arch_vrotl32(v, n) ({					\
+	__typeof__(v) __v = (v), __r;					\
+	const int __n = (n);						\
+									\
+	__r = __v << __n;						\
+	asm ("sri	%0.4s, %1.4s, %2" : "+w" (__r) : "w" (__v), "i" (32 - __n));	\
+	__r;								\
+})
 
 static __always_inline void vdso_vector_wipe(void)
 {
