@@ -4,7 +4,10 @@
  * across calls, threads and fork(), a byte histogram that looks uniform,
  * bad arguments answered as the system call answers them, and the system
  * call made exactly when it must be (counted with a seccomp filter that
- * makes getrandom fail with a telltale errno).
+ * makes getrandom fail with a telltale errno). And, in a state of our
+ * vDSO's layout, the exact keystream of a key planted there: the
+ * architecture's ChaCha20 (vector code and its rotations included)
+ * against one written here from RFC 8439.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -243,6 +246,171 @@ static void test_histogram(void *st)
 static const unsigned int getrandom_nr[] = { SYS_getrandom };
 
 /*
+ * Our vDSO's state (include/vdso/getrandom.h): the key as RFC 8439's 32
+ * bytes, then the batch of keystream not handed out yet. Another vDSO's
+ * states are of another size, and the known-answer test skips.
+ */
+#define OUR_BATCH	(4 * 64 - 32)
+
+struct our_state {
+	_Alignas(64) uint8_t key[32];
+	uint8_t batch[OUR_BATCH];
+	unsigned long generation;
+	uint8_t in_use;
+	uint16_t pos;
+};
+
+static uint32_t rol32(uint32_t v, int n)
+{
+	return v << n | v >> (32 - n);
+}
+
+static uint32_t get_le32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void qr(uint32_t x[16], int a, int b, int c, int d)
+{
+	x[a] += x[b];
+	x[d] = rol32(x[d] ^ x[a], 16);
+	x[c] += x[d];
+	x[b] = rol32(x[b] ^ x[c], 12);
+	x[a] += x[b];
+	x[d] = rol32(x[d] ^ x[a], 8);
+	x[c] += x[d];
+	x[b] = rol32(x[b] ^ x[c], 7);
+}
+
+/* RFC 8439's block function, words 12-15 as given, out as bytes */
+static void ref_block(const uint8_t key[32], const uint32_t w12_15[4], uint8_t out[64])
+{
+	uint32_t in[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 }, x[16];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		in[4 + i] = get_le32(key + 4 * i);
+	for (i = 0; i < 4; i++)
+		in[12 + i] = w12_15[i];
+	memcpy(x, in, sizeof(x));
+	for (i = 0; i < 10; i++) {
+		qr(x, 0, 4, 8, 12);
+		qr(x, 1, 5, 9, 13);
+		qr(x, 2, 6, 10, 14);
+		qr(x, 3, 7, 11, 15);
+		qr(x, 0, 5, 10, 15);
+		qr(x, 1, 6, 11, 12);
+		qr(x, 2, 7, 8, 13);
+		qr(x, 3, 4, 9, 14);
+	}
+	for (i = 0; i < 16; i++) {
+		uint32_t w = x[i] + in[i];
+
+		out[4 * i] = w;
+		out[4 * i + 1] = w >> 8;
+		out[4 * i + 2] = w >> 16;
+		out[4 * i + 3] = w >> 24;
+	}
+}
+
+/* @nblocks of the keystream of @key (a zero nonce), from block 0 */
+static void ref_stream(const uint8_t key[32], uint8_t *out, size_t nblocks)
+{
+	uint32_t w[4] = { 0 };
+	size_t i;
+
+	for (i = 0; i < nblocks; i++) {
+		w[0] = i;
+		ref_block(key, w, out + 64 * i);
+	}
+}
+
+/* the reference itself, against RFC 8439 section 2.3.2's block */
+static int ref_ok(void)
+{
+	static const uint8_t want[16] = { 0x10, 0xf1, 0xe7, 0xe4, 0xd1, 0x3b, 0x59, 0x15,
+					  0x50, 0x0f, 0xdd, 0x1f, 0xa3, 0x20, 0x71, 0xc4 };
+	static const uint32_t w[4] = { 1, 0x09000000, 0x4a000000, 0 };
+	uint8_t key[32], out[64];
+	int i;
+
+	for (i = 0; i < 32; i++)
+		key[i] = i;
+	ref_block(key, w, out);
+	return !memcmp(out, want, sizeof(want)) && get_le32(out + 60) == 0x4e3c50a2;
+}
+
+/*
+ * One length: plant a key and an empty batch in a keyed state, then the
+ * output must be the key's keystream as the construction has it: whole
+ * blocks first, then the next 32 bytes become the key and the rest the
+ * batch, whose first len % 64 bytes end the output. 1: right, 0: wrong,
+ * -1: the kernel reseeded meanwhile (the state was rekeyed from it).
+ */
+static int known_answer(struct our_state *st, size_t len, uint8_t *out, uint8_t *ks)
+{
+	size_t n = len / 64, t = len % 64;
+	unsigned long gen;
+	uint8_t key[32];
+	size_t i;
+
+	if (vgr(out, 1, 0, st) != 1)	/* keyed, at the current generation */
+		return 0;
+	gen = st->generation;
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = 0x80 + 3 * i + len;
+	memcpy(st->key, key, sizeof(key));
+	st->pos = OUR_BATCH;
+	if (vgr(out, len, 0, st) != (ssize_t)len)
+		return 0;
+	if (st->generation != gen)
+		return -1;
+	ref_stream(key, ks, n + 4);
+	if (memcmp(out, ks, 64 * n) || memcmp(out + 64 * n, ks + 64 * n + 32, t)) {
+		for (i = 0; i < len && out[i] == (i < 64 * n ? ks[i] : ks[i + 32]); i++)
+			;
+		ksft_print_msg("length %zu: output differs from byte %zu\n", len, i);
+		return 0;
+	}
+	if (memcmp(st->key, ks + 64 * n, 32) || st->pos != t ||
+	    !all_zero(st->batch, t) ||
+	    memcmp(st->batch + t, ks + 64 * n + 32 + t, OUR_BATCH - t)) {
+		ksft_print_msg("length %zu: the key or batch left is not the keystream's\n",
+			       len);
+		return 0;
+	}
+	return 1;
+}
+
+static void test_known_answer(void *st)
+{
+	static const size_t lens[] = { 1, 31, 63, 64, 65, 127, 128, 191, 192, 200,
+				       255, 256, 257, 300, 320, 511, 1000, 4096 + 5 };
+	static uint8_t out[4096 + 5], ks[4096 + 5 + 4 * 64];
+	unsigned int i, bad = 0, tries;
+	int r;
+
+	if (params.size_of_opaque_state != sizeof(struct our_state)) {
+		ksft_test_result_skip("known answer: a state of %u bytes, not ours\n",
+				      params.size_of_opaque_state);
+		return;
+	}
+	if (!ref_ok()) {
+		ksft_test_result_fail("known answer: the reference ChaCha20 is wrong\n");
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		tries = 0;
+		do
+			r = known_answer(st, lens[i], out, ks);
+		while (r < 0 && ++tries < 5);
+		bad += r != 1;
+	}
+	ksft_test_result(!bad, "known answer: %zu lengths of a planted key's keystream\n",
+			 ARRAY_SIZE(lens));
+}
+
+/*
  * The kernel RNG's generation, from the RNG page of [vvar] (the third
  * page, generation first: vdso/datapage.h), or 0 when there is none.
  * Read bytewise: the page may not take an atomic 8-byte read (i386).
@@ -348,7 +516,7 @@ int main(void)
 	vgetrandom = vdso_lookup(&img, vdso_abi.getrandom, vdso_abi.version);
 	if (!vgetrandom)
 		ksft_exit_fail_msg("%s is missing\n", vdso_abi.getrandom);
-	ksft_set_plan(10);
+	ksft_set_plan(11);
 	test_params();
 	st = new_state();
 	if (!st)
@@ -359,6 +527,7 @@ int main(void)
 	test_fork(st);
 	test_histogram(st);
 	test_keyed(st);
+	test_known_answer(st);
 	run_in_child(3, filtered, st);
 	ksft_finished();
 }
