@@ -7,6 +7,8 @@
 #define __VDSO_CHACHA_H
 
 #include <linux/types.h>
+#include <asm/byteorder.h>
+#include <vdso/unaligned.h>
 
 /* "expand 32-byte k", as four little-endian words */
 #define VDSO_CHACHA_C0	0x61707865U
@@ -32,30 +34,70 @@ static __always_inline void vdso_chacha_qr(u32 x[16], int a, int b, int c, int d
 	x[b] = vdso_rotl32(x[b] ^ x[c], 7);
 }
 
-/**
- * vdso_chacha20() - one ChaCha20 block
- * @out: the block: 20 rounds over @in, plus @in, as 16 words
- * @in:  constants, key, counter and nonce, as 16 words
+/*
+ * The 16 words of a block plus @in, as little-endian bytes: a word at a
+ * time where the architecture stores words at any alignment or @dst is
+ * aligned, else a byte at a time.
  */
-static __always_inline void vdso_chacha20(u32 out[16], const u32 in[16])
+static __always_inline void vdso_chacha_store(u8 *dst, const u32 x[16], const u32 in[16])
 {
 	int i;
 
-	for (i = 0; i < 16; i++)
-		out[i] = in[i];
-	for (i = 0; i < 10; i++) {
-		/* a column round, then a diagonal round */
-		vdso_chacha_qr(out, 0, 4, 8, 12);
-		vdso_chacha_qr(out, 1, 5, 9, 13);
-		vdso_chacha_qr(out, 2, 6, 10, 14);
-		vdso_chacha_qr(out, 3, 7, 11, 15);
-		vdso_chacha_qr(out, 0, 5, 10, 15);
-		vdso_chacha_qr(out, 1, 6, 11, 12);
-		vdso_chacha_qr(out, 2, 7, 8, 13);
-		vdso_chacha_qr(out, 3, 4, 9, 14);
+	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) ||
+	    !((unsigned long)dst & 3)) {
+#pragma GCC unroll 16
+		for (i = 0; i < 16; i++)
+			__put_unaligned_t(__le32, cpu_to_le32(x[i] + in[i]), dst + 4 * i);
+		return;
 	}
-	for (i = 0; i < 16; i++)
-		out[i] += in[i];
+#pragma GCC unroll 16
+	for (i = 0; i < 16; i++) {
+		u32 w = x[i] + in[i];
+
+		dst[4 * i] = w;
+		dst[4 * i + 1] = w >> 8;
+		dst[4 * i + 2] = w >> 16;
+		dst[4 * i + 3] = w >> 24;
+	}
+}
+
+/**
+ * vdso_chacha20_blocks() - ChaCha20 keystream, one block at a time
+ * @in:  constants, key, counter and nonce, as 16 words; the 64-bit block
+ *       counter (words 12 and 13) is advanced by @n
+ * @dst: where the @n blocks go, any alignment
+ * @n:   how many 64-byte blocks
+ *
+ * The state is a local array that nothing takes the address of, indexed
+ * only by constants once the loops are unrolled: the compiler keeps it in
+ * registers as far as it has them, and what spills stays in this frame
+ * (getrandom.c overwrites it after use).
+ */
+static __always_inline void vdso_chacha20_blocks(u32 in[16], u8 *dst, size_t n)
+{
+	u32 x[16];
+	int i;
+
+	for (; n; n--, dst += 64) {
+#pragma GCC unroll 16
+		for (i = 0; i < 16; i++)
+			x[i] = in[i];
+		for (i = 0; i < 10; i++) {
+			/* a column round, then a diagonal round */
+			vdso_chacha_qr(x, 0, 4, 8, 12);
+			vdso_chacha_qr(x, 1, 5, 9, 13);
+			vdso_chacha_qr(x, 2, 6, 10, 14);
+			vdso_chacha_qr(x, 3, 7, 11, 15);
+			vdso_chacha_qr(x, 0, 5, 10, 15);
+			vdso_chacha_qr(x, 1, 6, 11, 12);
+			vdso_chacha_qr(x, 2, 7, 8, 13);
+			vdso_chacha_qr(x, 3, 4, 9, 14);
+		}
+		vdso_chacha_store(dst, x, in);
+		/* the 64-bit block counter */
+		if (!++in[12])
+			in[13]++;
+	}
 }
 
 #ifdef VDSO_CHACHA_VECTORS
@@ -65,23 +107,44 @@ static __always_inline void vdso_chacha20(u32 out[16], const u32 in[16])
  * rows are rotated between the two so that the diagonals line up as
  * columns. Plain C with GCC's vector extensions; an architecture that
  * compiles its vDSO's getrandom() with 128-bit vector registers
- * enabled (x86-64's SSE2) defines VDSO_CHACHA_VECTORS to get it.
- * Little-endian only: lane 0 is the lowest word in memory.
+ * enabled (x86-64's SSE2) defines VDSO_CHACHA_VECTORS to get it. Lane i
+ * is word i of a row in either byte order; stores make them
+ * little-endian.
  */
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "VDSO_CHACHA_VECTORS needs a little-endian architecture"
+/*
+ * Where the vector registers are an optional facility (s390), the glue
+ * gives the attribute that compiles code for them, and every function
+ * here has it; see also lib/vdso/getrandom.c.
+ */
+#ifndef VDSO_CHACHA_VECTOR_TARGET
+#define VDSO_CHACHA_VECTOR_TARGET
 #endif
 
 typedef u32 vdso_v4u32 __attribute__((vector_size(16)));
 typedef u16 vdso_v8u16 __attribute__((vector_size(16)));
 typedef u8 vdso_v16u8 __attribute__((vector_size(16)));
 
+/* Four words to @dst as keystream: little-endian, any alignment */
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+void vdso_vstore(u8 *dst, vdso_v4u32 v)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	const vdso_v16u8 swab = { 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12 };
+
+	v = (vdso_v4u32)__builtin_shuffle((vdso_v16u8)v, swab);
+#endif
+	__builtin_memcpy(dst, &v, sizeof(v));
+}
+
 /*
  * Each word rotated left by @n (a constant): two shifts and an OR, or
  * what the glue has for it, vdso_arch_vrotl32(@v, @n) (arm64: a shift,
- * and a shift right that inserts).
+ * and a shift right that inserts). Where the compiler makes the plain
+ * form one rotate instruction (s390's VERLLF), the glue defines
+ * VDSO_CHACHA_ROTATES, and rotations by 16 and 8 are rotations too.
  */
-static __always_inline vdso_v4u32 vdso_vrotl32(vdso_v4u32 v, int n)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+vdso_v4u32 vdso_vrotl32(vdso_v4u32 v, int n)
 {
 #ifdef vdso_arch_vrotl32
 	return vdso_arch_vrotl32(v, n);
@@ -94,9 +157,13 @@ static __always_inline vdso_v4u32 vdso_vrotl32(vdso_v4u32 v, int n)
  * By 8, a byte shuffle where the architecture has one for any constant
  * order (arm64's TBL: the glue defines VDSO_CHACHA_BYTE_SHUFFLE)
  */
-static __always_inline vdso_v4u32 vdso_vrotl8(vdso_v4u32 v)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+vdso_v4u32 vdso_vrotl8(vdso_v4u32 v)
 {
-#ifdef VDSO_CHACHA_BYTE_SHUFFLE
+#if defined(VDSO_CHACHA_BYTE_SHUFFLE) && !defined(VDSO_CHACHA_ROTATES)
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "VDSO_CHACHA_BYTE_SHUFFLE: the order is a little-endian word's"
+#endif
 	const vdso_v16u8 rot = { 3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14 };
 
 	return (vdso_v4u32)__builtin_shuffle((vdso_v16u8)v, rot);
@@ -106,16 +173,21 @@ static __always_inline vdso_v4u32 vdso_vrotl8(vdso_v4u32 v)
 }
 
 /* By 16, the halves of each word swap: one shuffle (REV32, PSHUFLW/HW) */
-static __always_inline vdso_v4u32 vdso_vrotl16(vdso_v4u32 v)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+vdso_v4u32 vdso_vrotl16(vdso_v4u32 v)
 {
+#ifdef VDSO_CHACHA_ROTATES
+	return vdso_vrotl32(v, 16);
+#else
 	const vdso_v8u16 swap = { 1, 0, 3, 2, 5, 4, 7, 6 };
 
 	return (vdso_v4u32)__builtin_shuffle((vdso_v8u16)v, swap);
+#endif
 }
 
 /* The four quarter rounds of a column round, on rows @a, @b, @c, @d */
-static __always_inline void vdso_chacha_vqr(vdso_v4u32 *a, vdso_v4u32 *b,
-					    vdso_v4u32 *c, vdso_v4u32 *d)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+void vdso_chacha_vqr(vdso_v4u32 *a, vdso_v4u32 *b, vdso_v4u32 *c, vdso_v4u32 *d)
 {
 	*a += *b;
 	*d = vdso_vrotl16(*d ^ *a);
@@ -130,10 +202,11 @@ static __always_inline void vdso_chacha_vqr(vdso_v4u32 *a, vdso_v4u32 *b,
 /*
  * Four blocks at once: each vector holds one word of the state for four
  * blocks in a row (counters c, c + 1, c + 2, c + 3), so the quarter
- * rounds are those of vdso_chacha20() on vectors, and a transpose puts
+ * rounds are those of vdso_chacha20_blocks() on vectors, and a transpose puts
  * the words of each block together at the end.
  */
-static __always_inline void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 {
 	const vdso_v4u32 step = { 0, 1, 2, 3 };
 	vdso_v4u32 x[16], c12, c13, t0, t1, t2, t3, row;
@@ -168,13 +241,13 @@ static __always_inline void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 		t2 = __builtin_shuffle(x[i + 2], x[i + 3], (vdso_v4u32){ 0, 4, 1, 5 });
 		t3 = __builtin_shuffle(x[i + 2], x[i + 3], (vdso_v4u32){ 2, 6, 3, 7 });
 		row = __builtin_shuffle(t0, t2, (vdso_v4u32){ 0, 1, 4, 5 });
-		__builtin_memcpy(dst + 4 * i, &row, sizeof(row));
+		vdso_vstore(dst + 4 * i, row);
 		row = __builtin_shuffle(t0, t2, (vdso_v4u32){ 2, 3, 6, 7 });
-		__builtin_memcpy(dst + 64 + 4 * i, &row, sizeof(row));
+		vdso_vstore(dst + 64 + 4 * i, row);
 		row = __builtin_shuffle(t1, t3, (vdso_v4u32){ 0, 1, 4, 5 });
-		__builtin_memcpy(dst + 128 + 4 * i, &row, sizeof(row));
+		vdso_vstore(dst + 128 + 4 * i, row);
 		row = __builtin_shuffle(t1, t3, (vdso_v4u32){ 2, 3, 6, 7 });
-		__builtin_memcpy(dst + 192 + 4 * i, &row, sizeof(row));
+		vdso_vstore(dst + 192 + 4 * i, row);
 	}
 	/* the 64-bit block counter, four on */
 	in[12] += 4;
@@ -189,9 +262,10 @@ static __always_inline void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
  * @dst: where the @n blocks go, any alignment
  * @n:   how many 64-byte blocks
  *
- * The same keystream as @n calls of vdso_chacha20().
+ * The same keystream as vdso_chacha20_blocks().
  */
-static __always_inline void vdso_chacha20_vblocks(u32 in[16], u8 *dst, size_t n)
+static __always_inline VDSO_CHACHA_VECTOR_TARGET
+void vdso_chacha20_vblocks(u32 in[16], u8 *dst, size_t n)
 {
 	vdso_v4u32 r0, r1, r2, r3, a, b, c, d;
 	int i;
@@ -224,10 +298,10 @@ static __always_inline void vdso_chacha20_vblocks(u32 in[16], u8 *dst, size_t n)
 		b += r1;
 		c += r2;
 		d += r3;
-		__builtin_memcpy(dst, &a, sizeof(a));
-		__builtin_memcpy(dst + 16, &b, sizeof(b));
-		__builtin_memcpy(dst + 32, &c, sizeof(c));
-		__builtin_memcpy(dst + 48, &d, sizeof(d));
+		vdso_vstore(dst, a);
+		vdso_vstore(dst + 16, b);
+		vdso_vstore(dst + 32, c);
+		vdso_vstore(dst + 48, d);
 		/* the 64-bit block counter */
 		if (!++r3[0])
 			r3[1]++;

@@ -67,29 +67,43 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 }
 
 /*
+ * Where vector registers are optional (s390's vector facility), the glue
+ * says at run time whether they may be used, vdso_chacha_vectors(), and
+ * gives the attribute that compiles the vector form for them,
+ * VDSO_CHACHA_VECTOR_TARGET; the scalar form runs when they may not.
+ */
+#ifndef vdso_chacha_vectors
+#define vdso_chacha_vectors()	true
+#endif
+
+/*
  * @n blocks of keystream into @dst, from the block @in counts at. The
  * cipher's state stays in registers (vector ones with
- * VDSO_CHACHA_VECTORS) and in stack slots of this frame, both of which
+ * VDSO_CHACHA_VECTORS) and in stack slots of these frames, both of which
  * vdso_rng_fill() clears when it is done with keystream.
  */
-static noinline VDSO_LOCAL_FN void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
+#ifdef VDSO_CHACHA_VECTORS
+static noinline VDSO_LOCAL_FN VDSO_CHACHA_VECTOR_TARGET
+void vdso_rng_vblocks(u32 in[16], u8 *dst, size_t n)
+{
+	vdso_chacha20_vblocks(in, dst, n);
+}
+#endif
+
+static noinline VDSO_LOCAL_FN void vdso_rng_sblocks(u32 in[16], u8 *dst, size_t n)
+{
+	vdso_chacha20_blocks(in, dst, n);
+}
+
+static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 {
 #ifdef VDSO_CHACHA_VECTORS
-	vdso_chacha20_vblocks(in, dst, n);
-#else
-	u32 x[16];
-	int i;
-
-	for (; n; n--, dst += 64) {
-		vdso_chacha20(x, in);
-		for (i = 0; i < 16; i++)
-			__put_unaligned_t(__le32, cpu_to_le32(x[i]), dst + 4 * i);
-		/* the 64-bit block counter */
-		if (!++in[12])
-			in[13]++;
+	if (vdso_chacha_vectors()) {
+		vdso_local_fn(vdso_rng_vblocks)(in, dst, n);
+		return;
 	}
-	vdso_wipe(x, sizeof(x));
 #endif
+	vdso_local_fn(vdso_rng_sblocks)(in, dst, n);
 }
 
 /*
@@ -102,16 +116,16 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 	static_assert(offsetof(struct vgetrandom_state, batch) == sizeof(st->key));
 	static_assert((sizeof(st->key) + VDSO_RNG_BATCH) % 64 == 0);
 
-	vdso_local_fn(vdso_rng_blocks)(in, (u8 *)st->key,
-				       (sizeof(st->key) + VDSO_RNG_BATCH) / 64);
+	vdso_rng_blocks(in, (u8 *)st->key, (sizeof(st->key) + VDSO_RNG_BATCH) / 64);
 	st->pos = 0;
 }
 
 /*
  * ChaCha20 keeps its state in more registers than an architecture may
  * have (x86-64: 16 state words, 16 vector registers), and what spills
- * to the stack can be run back to the key. vdso_rng_blocks()' frame is
- * overwritten after use by a frame bigger than it: image.mk builds this
+ * to the stack can be run back to the key. The ChaCha20 functions'
+ * frames are overwritten after use by a frame bigger than each (they run
+ * at the same depth as vdso_rng_burn_stack()): image.mk builds this
  * file with -Werror=frame-larger-than=VDSO_RNG_FRAME_MAX (384 bytes, or
  * what the image's Makefile sets), and the area overwritten is larger
  * by a margin for the return address, saved registers and alignment.
@@ -198,7 +212,7 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	vdso_rng_setup(in, st);
 	/* whole blocks straight into the buffer */
 	if (len >= 64) {
-		vdso_local_fn(vdso_rng_blocks)(in, dst, len / 64);
+		vdso_rng_blocks(in, dst, len / 64);
 		dst += len & ~(size_t)63;
 		len &= 63;
 	}
@@ -212,7 +226,8 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	 * Last, as the copies of the new key and batch above may have gone
 	 * through vector registers too: none of it stays in one.
 	 */
-	vdso_vector_wipe();
+	if (vdso_chacha_vectors())
+		vdso_vector_wipe();
 #endif
 }
 

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The vDSO's ChaCha20 (include/vdso/chacha.h): the block function and its
- * vector form against the test vectors of RFC 8439 (section 2.3.2,
- * appendix A.1), and the vector form against the block function for runs
- * of 0 to 70 blocks, at any alignment, with the 64-bit block counter
- * crossing 2^32 and 2^64.
+ * The vDSO's ChaCha20 (include/vdso/chacha.h): its scalar and vector forms
+ * against the test vectors of RFC 8439 (section 2.3.2, appendix A.1), and
+ * against a plain block function written here for runs of 0 to 70
+ * blocks, at any alignment, with the 64-bit block counter crossing 2^32
+ * and 2^64. Built twice: with the vector form and stores of any
+ * alignment (x86-64), and, with VDSO_TEST_NO_VECTORS and
+ * VDSO_TEST_STRICT_ALIGN, the scalar form alone with the byte stores of
+ * an architecture that has no unaligned ones.
  */
 #include <stdio.h>
 #include <string.h>
 #include <linux/types.h>
 
 /* as an architecture's glue would; x86-64 always has SSE2 */
+#ifndef VDSO_TEST_NO_VECTORS
 #define VDSO_CHACHA_VECTORS	1
+#endif
 #include <vdso/chacha.h>
 
 #include "rfc8439.h"
@@ -71,35 +76,87 @@ static void setup(u32 in[16], const u8 key[32], u32 counter, const u8 nonce[12])
 		in[13 + i] = get_le32(nonce + 4 * i);
 }
 
-/* @n blocks from vdso_chacha20(), the 64-bit counter in words 12 and 13 */
-static void scalar_blocks(const u32 in[16], u8 *dst, size_t n)
+/* the forms under test: vdso_chacha20_blocks() and vdso_chacha20_vblocks() */
+struct form {
+	const char *name;
+	void (*blocks)(u32 in[16], u8 *dst, size_t n);
+};
+
+static void scalar_form(u32 in[16], u8 *dst, size_t n)
 {
-	u32 x[16], out[16];
+	vdso_chacha20_blocks(in, dst, n);
+}
+
+#ifdef VDSO_CHACHA_VECTORS
+static void vector_form(u32 in[16], u8 *dst, size_t n)
+{
+	vdso_chacha20_vblocks(in, dst, n);
+}
+#endif
+
+static const struct form forms[] = {
+	{ "scalar form", scalar_form },
+#ifdef VDSO_CHACHA_VECTORS
+	{ "vector form", vector_form },
+#endif
+};
+
+static u32 ref_rotl(u32 v, int n)
+{
+	return v << n | v >> (32 - n);
+}
+
+static void ref_qr(u32 x[16], int a, int b, int c, int d)
+{
+	x[a] += x[b];
+	x[d] = ref_rotl(x[d] ^ x[a], 16);
+	x[c] += x[d];
+	x[b] = ref_rotl(x[b] ^ x[c], 12);
+	x[a] += x[b];
+	x[d] = ref_rotl(x[d] ^ x[a], 8);
+	x[c] += x[d];
+	x[b] = ref_rotl(x[b] ^ x[c], 7);
+}
+
+/*
+ * @n blocks of a plain block function, written here from RFC 8439 and
+ * checked against its vectors too, the 64-bit counter in words 12 and 13
+ */
+static void ref_blocks(const u32 in[16], u8 *dst, size_t n)
+{
+	u32 s[16], x[16];
 	int i;
 
-	memcpy(x, in, sizeof(x));
+	memcpy(s, in, sizeof(s));
 	for (; n; n--, dst += 64) {
-		vdso_chacha20(out, x);
+		memcpy(x, s, sizeof(x));
+		for (i = 0; i < 10; i++) {
+			ref_qr(x, 0, 4, 8, 12);
+			ref_qr(x, 1, 5, 9, 13);
+			ref_qr(x, 2, 6, 10, 14);
+			ref_qr(x, 3, 7, 11, 15);
+			ref_qr(x, 0, 5, 10, 15);
+			ref_qr(x, 1, 6, 11, 12);
+			ref_qr(x, 2, 7, 8, 13);
+			ref_qr(x, 3, 4, 9, 14);
+		}
 		for (i = 0; i < 16; i++)
-			put_le32(dst + 4 * i, out[i]);
-		if (!++x[12])
-			x[13]++;
+			put_le32(dst + 4 * i, x[i] + s[i]);
+		if (!++s[12])
+			s[13]++;
 	}
 }
 
-/* the scalar block function against one RFC block */
-static bool scalar_vector(const struct rfc8439_vector *t)
+static void ref_form(u32 in[16], u8 *dst, size_t n)
 {
-	u32 in[16];
-	u8 got[64];
-
-	setup(in, t->key, t->counter, t->nonce);
-	scalar_blocks(in, got, 1);
-	return !memcmp(got, t->block, 64);
+	ref_blocks(in, dst, n);
+	in[12] += n;
+	if (in[12] < n)
+		in[13]++;
 }
 
-/* the vector form against one RFC block, into an odd address */
-static bool vector_vector(const struct rfc8439_vector *t)
+/* @f against one RFC block, into an odd address */
+static bool form_vector(const struct form *f, const struct rfc8439_vector *t)
 {
 	u32 in[16], want[16];
 	u8 buf[1 + 64 + 1];
@@ -108,32 +165,32 @@ static bool vector_vector(const struct rfc8439_vector *t)
 	memcpy(want, in, sizeof(want));
 	want[12]++;
 	memset(buf, 0xa5, sizeof(buf));
-	vdso_chacha20_vblocks(in, buf + 1, 1);
+	f->blocks(in, buf + 1, 1);
 	return !memcmp(buf + 1, t->block, 64) && buf[0] == 0xa5 && buf[65] == 0xa5 &&
 	       !memcmp(in, want, sizeof(in));
 }
 
 /* RFC 8439 A.1 #1 and #2 are blocks 0 and 1 of one keystream: one run of 2 */
-static bool vector_two(void)
+static bool form_two(const struct form *f)
 {
 	static const u8 zero[32];
 	u32 in[16];
 	u8 got[128];
 
 	setup(in, zero, 0, zero);
-	vdso_chacha20_vblocks(in, got, 2);
+	f->blocks(in, got, 2);
 	return !memcmp(got, rfc8439[RFC8439_A1_1].block, 64) &&
 	       !memcmp(got + 64, rfc8439[RFC8439_A1_2].block, 64) && in[12] == 2 && !in[13];
 }
 
 /*
- * vdso_chacha20_vblocks() against scalar_blocks(): every run length from 0
- * to MAX_BLOCKS at each of OFFSETS alignments, a random key and nonce each
- * time, the counter starting as @start says. The output, the bytes around
- * it, and @in afterwards: words 12 and 13 advanced by n as one 64-bit
- * counter, the rest as they were.
+ * @f against ref_blocks(): every run length from 0 to MAX_BLOCKS at each
+ * of OFFSETS alignments, a random key and nonce each time, the counter
+ * starting as @start says. The output, the bytes around it, and @in
+ * afterwards: words 12 and 13 advanced by n as one 64-bit counter, the
+ * rest as they were.
  */
-static bool vector_runs(enum start start)
+static bool form_runs(const struct form *f, enum start start)
 {
 	static u8 got[GUARD + OFFSETS + 64 * MAX_BLOCKS + GUARD], want[64 * MAX_BLOCKS];
 	unsigned int bad = 0;
@@ -170,9 +227,9 @@ static bool vector_runs(enum start start)
 			memcpy(before, in, sizeof(before));
 			ctr = ((u64)in[13] << 32 | in[12]) + n;
 
-			scalar_blocks(in, want, n);
+			ref_blocks(in, want, n);
 			memset(got, 0xa5, sizeof(got));
-			vdso_chacha20_vblocks(in, dst, n);
+			f->blocks(in, dst, n);
 
 			if (memcmp(dst, want, 64 * n)) {
 				if (!bad++)
@@ -206,18 +263,31 @@ static bool vector_runs(enum start start)
 
 int main(void)
 {
-	unsigned int v;
+	const struct form ref = { "the tests' own block function", ref_form };
+	char name[160];
+	unsigned int v, f;
 	int s;
 
-	printf("TAP version 13\n1..%zu\n", 2 * ARRAY_SIZE(rfc8439) + 1 + STARTS);
-	for (v = 0; v < ARRAY_SIZE(rfc8439); v++)
-		report(scalar_vector(&rfc8439[v]), "ChaCha20 block, %s", rfc8439[v].name);
-	for (v = 0; v < ARRAY_SIZE(rfc8439); v++)
-		report(vector_vector(&rfc8439[v]), "ChaCha20 vector form, %s", rfc8439[v].name);
-	report(vector_two(), "%s", "ChaCha20 vector form, 2 blocks: RFC 8439 A.1 #1 then #2");
-	for (s = 0; s < STARTS; s++)
-		report(vector_runs(s),
-		       "vector form = block function, 0..70 blocks, 16 alignments, %s",
-		       start_name[s]);
+	printf("TAP version 13\n1..%zu\n",
+	       ARRAY_SIZE(rfc8439) + ARRAY_SIZE(forms) * (ARRAY_SIZE(rfc8439) + 1 + STARTS));
+	/* the reference first: the runs below rest on it */
+	for (v = 0; v < ARRAY_SIZE(rfc8439); v++) {
+		snprintf(name, sizeof(name), "%s, %s", ref.name, rfc8439[v].name);
+		report(form_vector(&ref, &rfc8439[v]), "ChaCha20 %s", name);
+	}
+	for (f = 0; f < ARRAY_SIZE(forms); f++) {
+		for (v = 0; v < ARRAY_SIZE(rfc8439); v++) {
+			snprintf(name, sizeof(name), "%s, %s", forms[f].name, rfc8439[v].name);
+			report(form_vector(&forms[f], &rfc8439[v]), "ChaCha20 %s", name);
+		}
+		report(form_two(&forms[f]), "ChaCha20 %s, 2 blocks: RFC 8439 A.1 #1 then #2",
+		       forms[f].name);
+		for (s = 0; s < STARTS; s++) {
+			snprintf(name, sizeof(name),
+				 "%s = the plain block function, 0..70 blocks, 16 alignments, %s",
+				 forms[f].name, start_name[s]);
+			report(form_runs(&forms[f], s), "ChaCha20 %s", name);
+		}
+	}
 	return failed != 0;
 }
