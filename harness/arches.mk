@@ -11,6 +11,9 @@
 # <arch>-novdso   kernel arguments that leave processes without a vDSO
 # <arch>-hidden   set: boot once more on a device tree whose timer node
 #                 says the firmware left the counter unset (arm)
+# <arch>-scalar-qemu QEMU options for a CPU without the vector registers
+#                 getrandom()'s ChaCha20 takes where it has them: a boot
+#                 that runs vdso_getrandom on the scalar form (s390x)
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
@@ -127,6 +130,8 @@ s390x-console	:= ttysclp0
 s390x-append	:=
 s390x-fallback	:=
 s390x-novdso	:=
+# the vector facility off: getrandom() on the scalar ChaCha20
+s390x-scalar-qemu := -cpu max,vx=off,vxeh=off,vxeh2=off,vxpd=off,vxpdeh=off,vxpdeh2=off
 # upstream's getrandom test sizes its states by the L1 cache line, which
 # glibc cannot learn under TCG (sysconf() says -1): it divides by zero
 s390x-upstream-fail := upstream_vdso_test_getrandom

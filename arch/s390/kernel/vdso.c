@@ -17,8 +17,10 @@
 #include <linux/random.h>
 #include <linux/smp.h>
 #include <linux/compat.h>
+#include <asm/fpu.h>
 #include <asm/timex.h>
 #include <asm/vdso.h>
+#include <vdso/datapage.h>
 
 VDSO_IMAGE_DEFINE(vdso64_image, vdso64);
 #ifdef CONFIG_COMPAT
@@ -85,6 +87,8 @@ static unsigned long vdso_place(void)
 
 static int __init vdso_init(void)
 {
+	/* getrandom()'s ChaCha20 on the vector registers, where there are some */
+	vdso_k_arch_page.data.vector = cpu_has_vx();
 #ifdef CONFIG_COMPAT
 	int ret = vdso_image_init(&vdso32_image);
 

@@ -9,7 +9,8 @@
  * distance left, the sign of @tod_steering_delta saying which way. The
  * vDSO reads the clock as time.c's clocksource does, with the same
  * correction. Written under the time data's sequence count
- * (vdso_update_begin()), or before user space runs.
+ * (vdso_update_begin()), or before user space runs. And whether the
+ * vector registers are there to use.
  */
 #ifndef __ASM_VDSO_ARCH_DATA_H
 #define __ASM_VDSO_ARCH_DATA_H
@@ -23,10 +24,14 @@
  * @tod_steering_delta: the offset still being steered in, in TOD units;
  *                      its sign says which way
  * @tod_steering_end:   the TOD value at which steering stops
+ * @vector:             user space has the vector registers (the vector
+ *                      facility): getrandom()'s ChaCha20 may use them;
+ *                      set once, before user space runs
  */
 struct vdso_arch_data {
 	s64 tod_steering_delta;
 	u64 tod_steering_end;
+	u32 vector;
 };
 
 #endif /* !__ASSEMBLY__ */

@@ -64,6 +64,37 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 	return r2;
 }
 
+/*
+ * getrandom()'s ChaCha20 runs on the vector registers where the machine
+ * has the vector facility (z13 and later), which the kernel says in the
+ * architecture's page (vdso_init()): the vector form is compiled for z13
+ * alone, and the scalar form runs on older machines. VERLLF rotates each
+ * word by any amount.
+ */
+#define VDSO_CHACHA_VECTORS		1
+#define VDSO_CHACHA_ROTATES		1
+#define VDSO_CHACHA_VECTOR_TARGET	__attribute__((target("arch=z13,vx,hard-float")))
+
+#define vdso_chacha_vectors()	READ_ONCE(vdso_arch_data()->vector)
+
+/*
+ * Clear what the vector form left in registers: v0-v7 and v16-v31 are
+ * the caller's to lose; of v8-v15 the caller keeps the left halves (its
+ * f8-f15, which the compiler restored), so only the right halves go.
+ */
+static __always_inline void vdso_vector_wipe(void)
+{
+	asm volatile (".machine push\n\t.machine z13\n\t"
+		      ".irp r,0,1,2,3,4,5,6,7,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n\t"
+		      "vzero	%%v\\r\n\t"
+		      ".endr\n\t"
+		      ".irp r,8,9,10,11,12,13,14,15\n\t"
+		      "vleig	%%v\\r,0,1\n\t"
+		      ".endr\n\t"
+		      ".machine pop"
+		      : : : "memory");
+}
+
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __ASM_VDSO_GETTIMEOFDAY_H */
