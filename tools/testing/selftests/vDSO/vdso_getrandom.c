@@ -7,7 +7,8 @@
  * makes getrandom fail with a telltale errno). And, in a state of our
  * vDSO's layout, the exact keystream of a key planted there: the
  * architecture's ChaCha20 (vector code and its rotations included)
- * against one written here from RFC 8439.
+ * against one written here from RFC 8439. Where ChaCha20 runs on vector
+ * registers, what a call leaves in them.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 #include <linux/seccomp.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/auxv.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -382,6 +384,211 @@ static int known_answer(struct our_state *st, size_t len, uint8_t *out, uint8_t 
 	return 1;
 }
 
+/*
+ * A call made with every vector register holding a pattern, and the
+ * registers as the call left them (grnd_vregs(), in assembly so that
+ * nothing else touches them in between).
+ */
+struct vcall {
+	void *fn;
+	long buf, len, flags, state, state_len, ret, pad;
+	uint8_t regs[32][16];
+};
+
+#define VPAT	0x5a
+
+void grnd_vregs(struct vcall *c) __attribute__((visibility("hidden")));
+
+#if defined(__x86_64__) && defined(__LP64__)
+#define VREGS	16
+asm(".pushsection .text\n"
+	".globl grnd_vregs\n"
+	".hidden grnd_vregs\n"
+	".type grnd_vregs, @function\n"
+	"grnd_vregs:\n"
+	"\tpush %rbx\n"
+	"\tmov %rdi, %rbx\n"
+	"\tmov $0x5a5a5a5a5a5a5a5a, %rax\n"
+	"\tmovq %rax, %xmm0\n"
+	"\tpunpcklqdq %xmm0, %xmm0\n"
+	"\t.irp r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15\n"
+	"\tmovdqa %xmm0, %xmm\\r\n"
+	"\t.endr\n"
+	"\tmov 8(%rbx), %rdi\n"
+	"\tmov 16(%rbx), %rsi\n"
+	"\tmov 24(%rbx), %rdx\n"
+	"\tmov 32(%rbx), %rcx\n"
+	"\tmov 40(%rbx), %r8\n"
+	"\tcall *(%rbx)\n"
+	"\tmov %rax, 48(%rbx)\n"
+	"\t.irp r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15\n"
+	"\tmovdqu %xmm\\r, 64 + 16 * \\r(%rbx)\n"
+	"\t.endr\n"
+	"\tpop %rbx\n"
+	"\tret\n"
+	".size grnd_vregs, . - grnd_vregs\n"
+	".popsection\n");
+
+/* the x86-64 ABI keeps no XMM register across a call: all cleared */
+#define VKEPT_FIRST	1
+#define VKEPT_LAST	0
+
+static int have_vregs(void)
+{
+	return 1;
+}
+#elif defined(__aarch64__)
+#define VREGS	32
+asm(".pushsection .text\n"
+	".globl grnd_vregs\n"
+	".hidden grnd_vregs\n"
+	".type grnd_vregs, %function\n"
+	"grnd_vregs:\n"
+	"\tstp x29, x30, [sp, #-96]!\n"
+	"\tmov x29, sp\n"
+	"\tstp x19, x20, [sp, #16]\n"
+	"\tstp d8, d9, [sp, #32]\n"
+	"\tstp d10, d11, [sp, #48]\n"
+	"\tstp d12, d13, [sp, #64]\n"
+	"\tstp d14, d15, [sp, #80]\n"
+	"\tmov x19, x0\n"
+	"\tmovi v0.16b, #0x5a\n"
+	"\t.irp r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31\n"
+	"\tmov v\\r\\().16b, v0.16b\n"
+	"\t.endr\n"
+	"\tldr x16, [x19]\n"
+	"\tldp x0, x1, [x19, #8]\n"
+	"\tldp x2, x3, [x19, #24]\n"
+	"\tldr x4, [x19, #40]\n"
+	"\tblr x16\n"
+	"\tstr x0, [x19, #48]\n"
+	"\t.irp r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31\n"
+	"\tstr q\\r, [x19, #64 + 16 * \\r]\n"
+	"\t.endr\n"
+	"\tldp d8, d9, [sp, #32]\n"
+	"\tldp d10, d11, [sp, #48]\n"
+	"\tldp d12, d13, [sp, #64]\n"
+	"\tldp d14, d15, [sp, #80]\n"
+	"\tldp x19, x20, [sp, #16]\n"
+	"\tldp x29, x30, [sp], #96\n"
+	"\tret\n"
+	".size grnd_vregs, . - grnd_vregs\n"
+	".popsection\n");
+
+/* AAPCS64: the callee keeps the low 64 bits of v8-v15 (d8-d15) */
+#define VKEPT_FIRST	8
+#define VKEPT_LAST	15
+
+static int have_vregs(void)
+{
+	return 1;
+}
+#elif defined(__s390x__)
+#define VREGS	32
+asm(".pushsection .text\n"
+	".globl grnd_vregs\n"
+	".hidden grnd_vregs\n"
+	".type grnd_vregs, @function\n"
+	"grnd_vregs:\n"
+	"\t.machine push\n"
+	"\t.machine z13\n"
+	"\tstmg %r6, %r15, 48(%r15)\n"
+	"\tlgr %r1, %r15\n"
+	"\taghi %r15, -224\n"
+	"\tstg %r1, 0(%r15)\n"
+	"\t.irp r, 8, 9, 10, 11, 12, 13, 14, 15\n"
+	"\tstd %f\\r, 160 + 8 * (\\r - 8)(%r15)\n"
+	"\t.endr\n"
+	"\tlgr %r12, %r2\n"
+	"\tvrepib %v0, 0x5a\n"
+	"\t.irp r, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31\n"
+	"\tvlr %v\\r, %v0\n"
+	"\t.endr\n"
+	"\tlg %r2, 8(%r12)\n"
+	"\tlg %r3, 16(%r12)\n"
+	"\tlg %r4, 24(%r12)\n"
+	"\tlg %r5, 32(%r12)\n"
+	"\tlg %r6, 40(%r12)\n"
+	"\tlg %r1, 0(%r12)\n"
+	"\tbasr %r14, %r1\n"
+	"\tstg %r2, 48(%r12)\n"
+	"\t.irp r, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31\n"
+	"\tvst %v\\r, 64 + 16 * \\r(%r12)\n"
+	"\t.endr\n"
+	"\t.irp r, 8, 9, 10, 11, 12, 13, 14, 15\n"
+	"\tld %f\\r, 160 + 8 * (\\r - 8)(%r15)\n"
+	"\t.endr\n"
+	"\tlmg %r6, %r15, 224 + 48(%r15)\n"
+	"\tbr %r14\n"
+	"\t.machine pop\n"
+	".size grnd_vregs, . - grnd_vregs\n"
+	".popsection\n");
+
+/* the s390x ABI: the callee keeps f8-f15, the left halves of v8-v15 */
+#define VKEPT_FIRST	8
+#define VKEPT_LAST	15
+
+/* the vector facility; without it getrandom's ChaCha20 runs scalar */
+static int have_vregs(void)
+{
+	return !!(getauxval(AT_HWCAP) & 2048);	/* HWCAP_S390_VXRS */
+}
+#else
+#define VREGS	0
+#endif
+
+/*
+ * After a call that made keystream (the batch is too short for it), the
+ * vector registers the callee may change are zero, so that none holds
+ * key material or output to come, and those it must keep (the first
+ * halves of VKEPT_FIRST to VKEPT_LAST) are as they were. A scalar
+ * ChaCha20 would leave the pattern: this also shows that the vector form
+ * ran.
+ */
+#if VREGS
+static void test_vregs(void *st)
+{
+	static uint8_t buf[OUR_BATCH + 64];
+	struct vcall c = {
+		.fn = (void *)vgetrandom, .buf = (long)buf, .len = sizeof(buf),
+		.state = (long)st, .state_len = params.size_of_opaque_state,
+	};
+	int r, h, b, bad = 0;
+
+	if (!have_vregs()) {
+		ksft_test_result_skip("vector registers: none here, ChaCha20 runs scalar\n");
+		return;
+	}
+	vgr(buf, 1, 0, st);	/* keyed */
+	grnd_vregs(&c);
+	if (c.ret != (long)sizeof(buf)) {
+		ksft_test_result_fail("vector registers: the call returned %ld\n", c.ret);
+		return;
+	}
+	for (r = 0; r < VREGS; r++) {
+		for (h = 0; h < 2; h++) {
+			uint8_t want = !h && r >= VKEPT_FIRST && r <= VKEPT_LAST ? VPAT : 0;
+
+			for (b = 8 * h; b < 8 * h + 8; b++)
+				if (c.regs[r][b] != want)
+					break;
+			if (b < 8 * h + 8) {
+				ksft_print_msg("register %d, %s half: byte %d is %#x, not %#x\n",
+					       r, h ? "second" : "first", b, c.regs[r][b], want);
+				bad++;
+			}
+		}
+	}
+	ksft_test_result(!bad, "vector registers: %d cleared after the call, callee-saved kept\n",
+			 VREGS);
+}
+#else
+static void test_vregs(void *st)
+{
+	ksft_test_result_skip("vector registers: not checked for this ABI (state %p)\n", st);
+}
+#endif
+
 static void test_known_answer(void *st)
 {
 	static const size_t lens[] = { 1, 31, 63, 64, 65, 127, 128, 191, 192, 200,
@@ -440,8 +647,9 @@ static void keyed_child(int fd, void *arg)
 	uint64_t gen;
 	long r;
 
-	vgr(buf, 1, 0, arg);	/* surely keyed */
+	/* before the key: a reseed from here on shows as a new generation */
 	gen = rng_generation();
+	vgr(buf, 1, 0, arg);	/* surely keyed */
 	r = block_syscalls(getrandom_nr, 1, SECCOMP_RET_ERRNO | BLOCKED);
 	if (r) {
 		child_result(fd, KSFT_FAIL, "seccomp: %s", strerror(-r));
@@ -516,7 +724,7 @@ int main(void)
 	vgetrandom = vdso_lookup(&img, vdso_abi.getrandom, vdso_abi.version);
 	if (!vgetrandom)
 		ksft_exit_fail_msg("%s is missing\n", vdso_abi.getrandom);
-	ksft_set_plan(11);
+	ksft_set_plan(12);
 	test_params();
 	st = new_state();
 	if (!st)
@@ -528,6 +736,7 @@ int main(void)
 	test_histogram(st);
 	test_keyed(st);
 	test_known_answer(st);
+	test_vregs(st);
 	run_in_child(3, filtered, st);
 	ksft_finished();
 }
