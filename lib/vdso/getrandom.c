@@ -97,6 +97,14 @@ static noinline VDSO_LOCAL_FN void vdso_rng_sblocks(u32 in[16], u8 *dst, size_t 
 
 static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 {
+#ifdef vdso_arch_chacha20_blocks
+	/*
+	 * The architecture's own call of a vector form built apart, which
+	 * leaves no vector register of the caller's changed
+	 */
+	vdso_arch_chacha20_blocks(in, dst, n);
+	return;
+#endif
 #ifdef VDSO_CHACHA_VECTORS
 	if (vdso_chacha_vectors()) {
 		vdso_local_fn(vdso_rng_vblocks)(in, dst, n);

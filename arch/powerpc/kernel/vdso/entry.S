@@ -6,8 +6,10 @@
  * Callers reach an entry from assembly (glibc's INTERNAL_VSYSCALL, Go's
  * vdsoCall) or, for time() and gettimeofday(), as an ordinary function
  * through an IFUNC. Either way an entry
- *  - keeps the caller's r2 (its TOC pointer) and every nonvolatile
- *    register; the C code uses no floating-point or vector register;
+ *  - keeps the caller's r2 (its TOC pointer), every nonvolatile
+ *    register, and every floating-point and vector register: the C code
+ *    uses none but in getrandom()'s ChaCha20, which runs through
+ *    __vdso_chacha20_vmx() below;
  *  - leaves the caller's 288-byte protected zone below r1 alone: a leaf
  *    function calling from assembly keeps its saved registers there
  *    (glibc's clock_getres() does), so the entry's frame starts below it;
@@ -86,6 +88,48 @@ __kernel_\name:
 	vdso_entry get_syscall_map, 0
 	vdso_entry get_tbfreq, 0
 	vdso_entry sync_dicache, 0
+
+/*
+ * __vdso_chacha20_vmx(in, dst, n): __vdso_chacha20_vmx_blocks()
+ * (vgetrandom-vmx.c), which runs on the AltiVec registers, with the
+ * caller's v0-v19 saved before and restored after; the C function saves
+ * any of v20-v31 it uses itself. Restoring them also clears ChaCha20's
+ * state out of them. Called from C, with r2 set: a frame of the ELF ABI,
+ * LR in the caller's save slot.
+ */
+#define VMX_SAVE	32
+#define VMX_FRAME	(VMX_SAVE + 20 * 16)
+
+	.globl	__vdso_chacha20_vmx
+	.type	__vdso_chacha20_vmx, @function
+	.balign	16
+__vdso_chacha20_vmx:
+	.cfi_startproc
+	mflr	%r0
+	std	%r0, 16(%r1)
+	.cfi_offset DW_LR, 16
+	stdu	%r1, -VMX_FRAME(%r1)
+	.cfi_adjust_cfa_offset VMX_FRAME
+	addi	%r11, %r1, VMX_SAVE
+	.irp	v, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+	stvx	%v\v, 0, %r11
+	addi	%r11, %r11, 16
+	.endr
+	bl	__vdso_chacha20_vmx_blocks
+	nop
+	addi	%r11, %r1, VMX_SAVE
+	.irp	v, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19
+	lvx	%v\v, 0, %r11
+	addi	%r11, %r11, 16
+	.endr
+	addi	%r1, %r1, VMX_FRAME
+	.cfi_adjust_cfa_offset -VMX_FRAME
+	ld	%r0, 16(%r1)
+	mtlr	%r0
+	.cfi_restore DW_LR
+	blr
+	.cfi_endproc
+	.size	__vdso_chacha20_vmx, . - __vdso_chacha20_vmx
 
 /*
  * The signal trampoline. To deliver a signal the kernel starts the task

@@ -67,6 +67,14 @@ const u32 *__c_kernel_get_syscall_map(unsigned int *count);
 u64 __c_kernel_get_tbfreq(void);
 int __c_kernel_sync_dicache(unsigned long start, unsigned long end);
 
+/*
+ * getrandom()'s ChaCha20: the generic vector form on the AltiVec
+ * registers (vgetrandom-vmx.c), called through entry.S's
+ * __vdso_chacha20_vmx(), which keeps the caller's vector registers.
+ */
+void __vdso_chacha20_vmx(u32 in[16], u8 *dst, size_t n);
+#define vdso_arch_chacha20_blocks(in, dst, n)	__vdso_chacha20_vmx(in, dst, n)
+
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __ASM_VDSO_GETTIMEOFDAY_H */
