@@ -58,4 +58,40 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 	return ret;
 }
 
+/*
+ * getrandom() is built with NEON (see the Makefile), which every ARMv8
+ * CPU has in AArch32 as well: ChaCha20 then runs on the Q registers,
+ * rotating by VSHL and VSRI, and they are cleared of key material before
+ * returning. Naming d8-d15 clobbered makes the compiler save and restore
+ * them, which the caller owns (AAPCS).
+ */
+#ifdef __ARM_NEON
+#define VDSO_CHACHA_VECTORS	1
+
+#define vdso_arch_vrotl32(v, n) ({					\
+	__typeof__(v) __v = (v), __r;					\
+	const int __n = (n);						\
+									\
+	__r = __v << __n;						\
+	asm ("vsri.32	%q0, %q1, %2" : "+w" (__r) : "w" (__v), "i" (32 - __n));	\
+	__r;								\
+})
+
+static __always_inline void vdso_vector_wipe(void)
+{
+	asm volatile ("vmov.i32	q0, #0\n\tvmov.i32	q1, #0\n\t"
+		      "vmov.i32	q2, #0\n\tvmov.i32	q3, #0\n\t"
+		      "vmov.i32	q4, #0\n\tvmov.i32	q5, #0\n\t"
+		      "vmov.i32	q6, #0\n\tvmov.i32	q7, #0\n\t"
+		      "vmov.i32	q8, #0\n\tvmov.i32	q9, #0\n\t"
+		      "vmov.i32	q10, #0\n\tvmov.i32	q11, #0\n\t"
+		      "vmov.i32	q12, #0\n\tvmov.i32	q13, #0\n\t"
+		      "vmov.i32	q14, #0\n\tvmov.i32	q15, #0"
+		      : : : "d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7",
+			    "d8", "d9", "d10", "d11", "d12", "d13", "d14", "d15",
+			    "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23",
+			    "d24", "d25", "d26", "d27", "d28", "d29", "d30", "d31");
+}
+#endif
+
 #endif /* __ASM_VDSO_COMPAT_GETTIMEOFDAY_H */
