@@ -17,7 +17,7 @@
 #include <linux/random.h>
 #include <linux/smp.h>
 #include <linux/compat.h>
-#include <asm/fpu.h>
+#include <linux/fpu.h>
 #include <asm/timex.h>
 #include <asm/vdso.h>
 #include <vdso/datapage.h>

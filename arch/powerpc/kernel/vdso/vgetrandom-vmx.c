@@ -11,8 +11,7 @@
 /* VRLW rotates each word by any amount */
 #define VDSO_CHACHA_ROTATES	1
 #include <vdso/chacha.h>
-
-void __vdso_chacha20_vmx_blocks(u32 in[16], u8 *dst, size_t n);
+#include <asm/vdso/gettimeofday.h>
 
 void __vdso_chacha20_vmx_blocks(u32 in[16], u8 *dst, size_t n)
 {

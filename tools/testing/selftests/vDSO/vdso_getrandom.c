@@ -390,9 +390,9 @@ static int known_answer(struct our_state *st, size_t len, uint8_t *out, uint8_t 
  * nothing else touches them in between).
  */
 struct vcall {
-	void *fn;
+	_Alignas(16) void *fn;
 	long buf, len, flags, state, state_len, ret, pad;
-	_Alignas(16) uint8_t regs[32][16];
+	uint8_t regs[32][16];	/* at 64: 16-byte aligned */
 };
 
 #define VPAT	0x5a
