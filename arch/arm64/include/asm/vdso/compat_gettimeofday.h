@@ -41,6 +41,21 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 	return true;
 }
 
+#undef smp_load_acquire
+/*
+ * arm64's smp_load_acquire() is AArch64 code. The library's one use, the
+ * sequence count, is a u32: ARMv8's AArch32 LDA reads it the same way,
+ * no load or store after it done before it.
+ */
+#define smp_load_acquire(p)						\
+({									\
+	const u32 *__p = (p);						\
+	u32 __v;							\
+									\
+	asm volatile ("lda	%0, %1" : "=r" (__v) : "Q" (*__p) : "memory");	\
+	__v;								\
+})
+
 /* EABI: the arguments in r0-r2, the number in r7, the result in r0 */
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
