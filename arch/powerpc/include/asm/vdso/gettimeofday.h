@@ -22,6 +22,21 @@
 #define VDSO_ENTRY(name)	__c_kernel_##name
 
 /*
+ * The data's address, from the TOC pointer (the entries set r2): the
+ * compiler folds into a TOC-relative access only offsets within the
+ * symbol's alignment, a page, and takes any other address from a TOC
+ * entry, which the image would have to relocate at load time. It has no
+ * relocations: the offsets are added to the hidden base instead.
+ */
+#define vdso_data_base()						\
+({									\
+	u8 *__base = vdso_data_area;					\
+									\
+	OPTIMIZER_HIDE_VAR(__base);					\
+	__base;								\
+})
+
+/*
  * The timebase (TBR 268, readable in user mode). Not ordered against the
  * loads around it: a read that the CPU takes before the data's loads
  * lands before cycle_last and counts as no time (vdso_counter_ns()), and
