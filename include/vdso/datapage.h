@@ -17,8 +17,11 @@
  *
  * VDSO_PAGE_TIME:   the time data. A task in a time namespace sees its
  *                   namespace's page here instead.
- * VDSO_PAGE_TIMENS: for a task in a time namespace, the real time data;
- *                   for every other task, nothing is mapped here.
+ * VDSO_PAGE_TIMENS: the system's time data, for every task: for a task
+ *                   in a time namespace the real data, for any other a
+ *                   second view of VDSO_PAGE_TIME's page. What no
+ *                   namespace changes (time(), the timezone, the
+ *                   resolutions) is read here without asking which.
  * VDSO_PAGE_RNG:    struct vdso_rng_data, for getrandom()
  * VDSO_PAGE_ARCH:   with CONFIG_ARCH_HAS_VDSO_DATA only: the
  *                   architecture's struct vdso_arch_data
@@ -107,7 +110,8 @@ struct vdso_clock_base {
  * @raw:            counter conversion for CLOCK_MONOTONIC_RAW
  * @base:           each clock's value at the last update, by clock id
  * @timens_offset:  on a namespace page only: what the namespace adds to
- *                  each clock, by clock id (VDSO_CLOCKS_TIMENS)
+ *                  each clock, by clock id: zero for the clocks it does
+ *                  not move (those outside VDSO_CLOCKS_TIMENS)
  * @tz_minuteswest: the kernel's timezone, for gettimeofday()
  * @tz_dsttime:     ditto
  * @hrtimer_res:    resolution of the counter-read clocks, in ns

@@ -139,7 +139,7 @@ static struct timens_offset vdso_timens_offset(struct timespec64 ts)
 
 /**
  * vdso_timens_page_init() - fill a time namespace's [vvar] page
- * @page:    the namespace's zeroed page
+ * @page:    the namespace's page
  * @offsets: the namespace's clock offsets, frozen from now on
  *
  * The page takes the place of the time page for the namespace's tasks.
@@ -152,9 +152,13 @@ void vdso_timens_page_init(struct page *page, const struct timens_offsets *offse
 	struct vdso_time_data *vd = page_address(page);
 	struct timens_offset mono = vdso_timens_offset(offsets->monotonic);
 	struct timens_offset boot = vdso_timens_offset(offsets->boottime);
+	clockid_t clock;
 
 	vd->seq = 1;
 	vd->clock_mode = VDSO_CLOCKMODE_TIMENS;
+	/* readers add any clock's slot: the ones not set here stay zero */
+	for (clock = 0; clock < VDSO_NR_CLOCKS; clock++)
+		vd->timens_offset[clock] = (struct timens_offset){ };
 	vd->timens_offset[CLOCK_MONOTONIC] = mono;
 	vd->timens_offset[CLOCK_MONOTONIC_RAW] = mono;
 	vd->timens_offset[CLOCK_MONOTONIC_COARSE] = mono;

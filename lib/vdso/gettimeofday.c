@@ -10,6 +10,9 @@
  *   VDSO_ALIAS(name)        optional: a second name for VDSO_ENTRY(name)
  *   vdso_read_counter()     read the counter a clock mode names, or say
  *                           that user space cannot read it
+ *   vdso_read_counter_fast() optional: the same for the modes worth
+ *                           reading on the fast path (x86: the TSC, not
+ *                           the hypervisors' clocks); all by default
  *   vdso_syscall3()         make a system call of up to three arguments
  *
  * Where long is 32 bits wide (VDSO_TIME32, vdso/gettime.h) there are two
@@ -22,9 +25,12 @@
  * One clock id, from the top: clock_gettime() checks that the id has a
  * slot in struct vdso_time_data and which kind of clock it is. A counter
  * clock is its base plus the cycles since the base, scaled by mult and
- * shift (vdso_counter_read()); a coarse clock is its base alone
- * (vdso_coarse_read()). Anything the data cannot answer goes to the
- * system call, so the caller always gets the system call's answer.
+ * shift; a coarse clock is its base alone. The fast path, inline in each
+ * entry, reads what nearly every call asks for (vdso_read_fast()); the
+ * rest goes by a tail call to out-of-line code: a time namespace's
+ * offset, a writer at work, a long sleep, another clock mode
+ * (vdso_read_slow()). Anything the data cannot answer goes to the system
+ * call, so the caller always gets the system call's answer.
  */
 #include <linux/compiler.h>
 #include <uapi/linux/time.h>
@@ -77,15 +83,13 @@ static __always_inline bool vdso_is_timens_page(const struct vdso_time_data *vd)
 }
 
 /*
- * For a task in a time namespace the page at VDSO_PAGE_TIME is the
- * namespace's and the system's data sits one page up (vdso/datapage.h).
+ * The system's time data, whether or not the task is in a time namespace:
+ * for one in a namespace the page at VDSO_PAGE_TIME is the namespace's,
+ * and page VDSO_PAGE_TIMENS always holds the system's (vdso/datapage.h).
  */
-static __always_inline const struct vdso_time_data *
-vdso_host_page(const struct vdso_time_data *vd)
+static __always_inline const struct vdso_time_data *vdso_sys_page(void)
 {
-	if (vdso_is_timens_page(vd))
-		return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
-	return vd;
+	return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
 }
 
 /*
@@ -99,13 +103,12 @@ static __always_inline u32 vdso_seq_begin(const struct vdso_time_data *vd)
 {
 	u32 seq;
 
-	while (unlikely((seq = READ_ONCE(vd->seq)) & 1)) {
+	/* the data read after the count is no older than it: vdso_write_end() */
+	while (unlikely((seq = smp_load_acquire(&vd->seq)) & 1)) {
 		if (vdso_is_timens_page(vd))
 			return 1;
 		cpu_relax();
 	}
-	/* the data read after this is no older than @seq: vdso_write_end() */
-	smp_rmb();
 	return seq;
 }
 
@@ -198,6 +201,7 @@ vdso_coarse_read(const struct vdso_time_data *vd, clockid_t clock,
 	return VDSO_READ_OK;
 }
 
+/* Any clock @vd can answer, in any clock mode, however long the sleep */
 static __always_inline enum vdso_read
 vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 		struct __kernel_timespec *ts)
@@ -207,56 +211,225 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 	/* Negative ids (CPU-time clocks) become huge and fail this too. */
 	if ((u32)clock >= VDSO_NR_CLOCKS)
 		return VDSO_READ_SYSCALL;
-	if (likely((VDSO_CLOCKS_MONO >> clock) & 1))
-		return vdso_counter_read(vd, &vd->mono, clock, ts);
 	kind = BIT(clock);
-	if (kind & VDSO_CLOCKS_RAW)
-		return vdso_counter_read(vd, &vd->raw, clock, ts);
+	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
+		return vdso_counter_read(vd, kind & VDSO_CLOCKS_MONO ? &vd->mono : &vd->raw,
+					 clock, ts);
 	if (kind & VDSO_CLOCKS_COARSE)
 		return vdso_coarse_read(vd, clock, ts);
 	return VDSO_READ_SYSCALL;
 }
 
 /*
- * For a task in a time namespace the page at VDSO_PAGE_TIME is its
- * namespace's, and the system's time data sits one page up. One function
- * per entry reads it out of line, so that tasks outside a namespace pay
- * nothing for them but a test of the mode.
+ * The fast path: what nearly every call is. A counter clock read on the
+ * clock modes the architecture reads inline (vdso_read_counter_fast(),
+ * all of them unless its glue says otherwise), within max_delta of the
+ * bases; or a coarse clock. False for anything else: a writer at work, a
+ * time namespace's page, a long sleep, another clock mode, an id without
+ * a slot. The entries then call their out-of-line slow path, which reads
+ * the data again the long way: the fast path keeps few values live, so
+ * that the entries need no callee-saved register and no frame.
+ *
+ * For a task in a time namespace, @vd is the system's page and @tns the
+ * namespace's, whose offset for @clock is added (zero for the clocks a
+ * namespace does not move); NULL otherwise.
  */
-static __always_inline const struct vdso_time_data *vdso_timens_host(void)
+#ifdef vdso_read_counter_fast
+#define VDSO_FAST_MODES_ONLY	1
+#else
+#define VDSO_FAST_MODES_ONLY	0
+#define vdso_read_counter_fast	vdso_read_counter
+#endif
+
+static __always_inline bool
+__vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
+		    clockid_t clock, struct __kernel_timespec *ts,
+		    const struct vdso_time_data *tns, bool any_mode)
 {
-	return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
+	const struct vdso_clock_base *b = &vd->base[clock];
+	u64 cycles, delta, sec, ns;
+	u32 seq, rem;
+
+	do {
+		/* as in vdso_seq_begin() */
+		seq = smp_load_acquire(&vd->seq);
+		if (unlikely(seq & 1))
+			return false;
+		if (any_mode ? !vdso_read_counter(vd->clock_mode, &cycles) :
+			       !vdso_read_counter_fast(vd->clock_mode, &cycles))
+			return false;
+		delta = (cycles - c->cycle_last) & c->mask;
+		if (unlikely(delta > c->max_delta))
+			return false;
+		sec = b->sec;
+		ns = delta * c->mult + b->snsec;
+		/*
+		 * Where long is 64 bits wide, converted before the retry: fewer
+		 * values live across it. Where it is 32 bits wide, the
+		 * compiler's own choice costs fewer instructions.
+		 */
+		if (sizeof(long) == 8)
+			OPTIMIZER_HIDE_VAR(ns);
+		ns >>= c->shift;
+	} while (vdso_seq_retry(vd, seq));
+
+	if (tns) {
+		sec += tns->timens_offset[clock].sec;
+		ns += tns->timens_offset[clock].nsec;
+	}
+	if (likely(ns < NSEC_PER_SEC)) {
+		ts->tv_sec = sec;
+		ts->tv_nsec = ns;
+	} else {
+		ts->tv_sec = sec + vdso_split_ns(ns, &rem);
+		ts->tv_nsec = rem;
+	}
+	return true;
 }
 
-/* @clock for a task in a time namespace: the system's, plus the namespace's offset */
-static __always_inline enum vdso_read
-vdso_timens_read(clockid_t clock, struct __kernel_timespec *ts)
+static __always_inline bool
+vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
+		 struct __kernel_timespec *ts, const struct vdso_time_data *tns)
 {
-	const struct timens_offset *off = &vdso_time_page()->timens_offset[clock];
-	enum vdso_read ret;
+	const struct vdso_clock_base *b = &vd->base[clock];
+	u64 sec, ns;
+	u32 seq;
 
-	ret = vdso_read_clock(vdso_timens_host(), clock, ts);
-	if (ret != VDSO_READ_OK)
-		return ret;
-	/* REALTIME and TAI are the system's; the others move with the namespace */
-	if (BIT(clock) & VDSO_CLOCKS_TIMENS) {
-		ts->tv_sec += off->sec;
-		ts->tv_nsec += off->nsec;
-		if (ts->tv_nsec >= NSEC_PER_SEC) {
-			ts->tv_nsec -= NSEC_PER_SEC;
-			ts->tv_sec++;
+	do {
+		/* as in vdso_seq_begin() */
+		seq = smp_load_acquire(&vd->seq);
+		if (unlikely(seq & 1))
+			return false;
+		sec = b->sec;
+		ns = b->snsec;
+	} while (vdso_seq_retry(vd, seq));
+
+	if (tns) {
+		sec += tns->timens_offset[clock].sec;
+		ns += tns->timens_offset[clock].nsec;
+		if (ns >= NSEC_PER_SEC) {
+			ns -= NSEC_PER_SEC;
+			sec++;
 		}
 	}
-	return VDSO_READ_OK;
+	ts->tv_sec = sec;
+	ts->tv_nsec = ns;
+	return true;
 }
 
-/* clock_gettime() for a task in a time namespace: out of line, and whole */
+static __always_inline bool
+vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
+		  clockid_t clock, struct __kernel_timespec *ts,
+		  const struct vdso_time_data *tns)
+{
+	return __vdso_counter_fast(vd, c, clock, ts, tns, false);
+}
+
+static __always_inline bool
+vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
+	       struct __kernel_timespec *ts, const struct vdso_time_data *tns)
+{
+	/* REALTIME and MONOTONIC, the clocks nearly every call asks for, first */
+	if (likely((u32)clock <= CLOCK_MONOTONIC ||
+		   ((u32)clock < VDSO_NR_CLOCKS && (VDSO_CLOCKS_MONO >> clock) & 1)))
+		return vdso_counter_fast(vd, &vd->mono, clock, ts, tns);
+	if ((u32)clock >= VDSO_NR_CLOCKS)
+		return false;
+	if ((VDSO_CLOCKS_COARSE >> clock) & 1)
+		return vdso_coarse_fast(vd, clock, ts, tns);
+	if ((VDSO_CLOCKS_RAW >> clock) & 1)
+		return vdso_counter_fast(vd, &vd->raw, clock, ts, tns);
+	return false;
+}
+
+/*
+ * Where the fast path reads fewer clock modes than vdso_read_counter()
+ * (VDSO_FAST_MODES_ONLY: x86, whose hypervisors' clocks would take too
+ * many registers inline), the slow paths first read a counter clock the
+ * fast path's way on every mode, out of line: a guest on such a clock
+ * pays a call and a frame, not the whole slow path.
+ */
+#if VDSO_FAST_MODES_ONLY
+static noinline VDSO_LOCAL_FN bool
+vdso_read_any_mode(clockid_t clock, struct __kernel_timespec *ts)
+{
+	const struct vdso_time_data *vd = vdso_time_page(), *tns = NULL;
+
+	if ((u32)clock >= VDSO_NR_CLOCKS ||
+	    !(((VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW) >> clock) & 1))
+		return false;
+	if (vdso_is_timens_page(vd)) {
+		tns = vd;
+		vd = vdso_sys_page();
+	}
+	return __vdso_counter_fast(vd, clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono,
+				   clock, ts, tns, true);
+}
+
+#define vdso_any_mode(clock, ts)	vdso_local_fn(vdso_read_any_mode)(clock, ts)
+#else
+#define vdso_any_mode(clock, ts)	((void)(clock), (void)(ts), false)
+#endif
+
+/*
+ * To @ts, the system's value of @clock, add a time namespace's offset:
+ * zero for REALTIME, REALTIME_COARSE and TAI, which are the system's.
+ */
+static __always_inline void vdso_timens_offset(clockid_t clock,
+					       struct __kernel_timespec *ts)
+{
+	const struct timens_offset *off = &vdso_time_page()->timens_offset[clock];
+
+	ts->tv_sec += off->sec;
+	ts->tv_nsec += off->nsec;
+	if (ts->tv_nsec >= NSEC_PER_SEC) {
+		ts->tv_nsec -= NSEC_PER_SEC;
+		ts->tv_sec++;
+	}
+}
+
+/*
+ * Any clock the fast path did not answer, the long way (vdso_read_clock()):
+ * for a task in a time namespace, the system's clock plus the offset. One
+ * copy, out of line, for all the entries' slow paths.
+ */
+static noinline VDSO_LOCAL_FN enum vdso_read
+vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
+{
+	const struct vdso_time_data *vd = vdso_time_page();
+	bool timens = vdso_is_timens_page(vd);
+	enum vdso_read ret;
+
+	ret = vdso_read_clock(timens ? vdso_sys_page() : vd, clock, ts);
+	if (ret == VDSO_READ_OK && timens)
+		vdso_timens_offset(clock, ts);
+	return ret;
+}
+
+/*
+ * Each entry has its fast path inline and two more out of line, reached
+ * by tail calls so that the fast path stays free of calls: one for a task
+ * in a time namespace, which is the fast path again on the system's page
+ * plus an offset, and one that takes every case the long way.
+ */
+
+/* clock_gettime() past the fast path */
+static noinline VDSO_LOCAL_FN int
+vdso_gettime_slow(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (ts && (vdso_any_mode(clock, ts) ||
+		   vdso_local_fn(vdso_read_slow)(clock, ts) == VDSO_READ_OK))
+		return 0;
+	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
+}
+
+/* clock_gettime() in a time namespace */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
-	if (vdso_timens_read(clock, ts) != VDSO_READ_OK)
-		return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
-	return 0;
+	if (likely(ts && vdso_read_fast(vdso_sys_page(), clock, ts, vdso_time_page())))
+		return 0;
+	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
 
 /**
@@ -272,16 +445,13 @@ vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
  */
 int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 {
-	enum vdso_read ret = VDSO_READ_SYSCALL;
+	const struct vdso_time_data *vd = vdso_time_page();
 
-	if (likely(ts))
-		ret = vdso_read_clock(vdso_time_page(), clock, ts);
-	if (likely(ret == VDSO_READ_OK))
+	if (likely(ts && vdso_read_fast(vd, clock, ts, NULL)))
 		return 0;
-	/* a tail call: the fast path above stays free of calls */
-	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
+	if (vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
-	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
+	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
 
 #ifdef VDSO_TIME32
@@ -293,16 +463,30 @@ static __always_inline void vdso_put_timespec32(struct old_timespec32 *d,
 	d->tv_nsec = s->tv_nsec;
 }
 
-/* clock_gettime() of the 32-bit timespec in a time namespace, out of line */
+/* clock_gettime() of the 32-bit timespec past the fast path */
+static noinline VDSO_LOCAL_FN int
+vdso_gettime32_slow(clockid_t clock, struct old_timespec32 *ts32)
+{
+	struct __kernel_timespec ts;
+
+	if (!ts32 || (!vdso_any_mode(clock, &ts) &&
+		      vdso_local_fn(vdso_read_slow)(clock, &ts) != VDSO_READ_OK))
+		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
+	vdso_put_timespec32(ts32, &ts);
+	return 0;
+}
+
+/* clock_gettime() of the 32-bit timespec in a time namespace */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
-	if (vdso_timens_read(clock, &ts) != VDSO_READ_OK)
-		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
-	vdso_put_timespec32(ts32, &ts);
-	return 0;
+	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, vdso_time_page()))) {
+		vdso_put_timespec32(ts32, &ts);
+		return 0;
+	}
+	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
 }
 
 /**
@@ -316,18 +500,16 @@ vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
  */
 int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 {
-	enum vdso_read ret = VDSO_READ_SYSCALL;
+	const struct vdso_time_data *vd = vdso_time_page();
 	struct __kernel_timespec ts;
 
-	if (likely(ts32))
-		ret = vdso_read_clock(vdso_time_page(), clock, &ts);
-	if (likely(ret == VDSO_READ_OK)) {
+	if (likely(ts32 && vdso_read_fast(vd, clock, &ts, NULL))) {
 		vdso_put_timespec32(ts32, &ts);
 		return 0;
 	}
-	if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
+	if (vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime32)(clock, ts32);
-	return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
+	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
 }
 #endif
 
@@ -343,21 +525,24 @@ static __always_inline void vdso_put_timeval(struct __kernel_old_timeval *tv,
 
 static __always_inline void vdso_put_tz(struct timezone *tz)
 {
-	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
+	const struct vdso_time_data *vd = vdso_sys_page();
 
 	tz->tz_minuteswest = READ_ONCE(vd->tz_minuteswest);
 	tz->tz_dsttime = READ_ONCE(vd->tz_dsttime);
 }
 
-/* gettimeofday() for a task in a time namespace: out of line, and whole */
+/* gettimeofday() past the fast path: out of line, and whole */
 static noinline VDSO_LOCAL_FN int
-vdso_timens_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
+vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
 	struct __kernel_timespec ts;
 
-	if (vdso_read_clock(vdso_timens_host(), CLOCK_REALTIME, &ts) != VDSO_READ_OK)
-		return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
-	vdso_put_timeval(tv, &ts);
+	if (tv) {
+		if (!vdso_any_mode(CLOCK_REALTIME, &ts) &&
+		    vdso_local_fn(vdso_read_slow)(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
+			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
+		vdso_put_timeval(tv, &ts);
+	}
 	if (tz)
 		vdso_put_tz(tz);
 	return 0;
@@ -372,22 +557,17 @@ vdso_timens_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
  */
 int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
-	if (likely(tv)) {
-		struct __kernel_timespec ts;
-		enum vdso_read ret;
+	const struct vdso_time_data *vd = vdso_time_page();
+	struct __kernel_timespec ts;
 
-		ret = vdso_read_clock(vdso_time_page(), CLOCK_REALTIME, &ts);
-		if (unlikely(ret != VDSO_READ_OK)) {
-			/* a tail call, as in clock_gettime() */
-			if (IS_ENABLED(CONFIG_TIME_NS) && ret == VDSO_READ_TIMENS)
-				return vdso_local_fn(vdso_timens_gettimeofday)(tv, tz);
-			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
-		}
+	if (likely(tv && vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL))) {
 		vdso_put_timeval(tv, &ts);
+		if (unlikely(tz))
+			vdso_put_tz(tz);
+		return 0;
 	}
-	if (unlikely(tz))
-		vdso_put_tz(tz);
-	return 0;
+	/* a tail call, as in clock_gettime() */
+	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
 }
 
 VDSO_ALIAS(gettimeofday);
@@ -400,7 +580,7 @@ VDSO_ALIAS(gettimeofday);
  */
 __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
 {
-	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
+	const struct vdso_time_data *vd = vdso_sys_page();
 	__kernel_old_time_t now = READ_ONCE(vd->base[CLOCK_REALTIME].sec);
 
 	if (t)
@@ -413,17 +593,15 @@ VDSO_ALIAS(time);
 /* The resolution of @clock in ns into @ns; false when only the system call knows it */
 static __always_inline bool vdso_getres_ns(clockid_t clock, u64 *ns)
 {
-	const struct vdso_time_data *vd = vdso_host_page(vdso_time_page());
-	u32 kind;
+	const struct vdso_time_data *vd = vdso_sys_page();
 
 	if ((u32)clock >= VDSO_NR_CLOCKS)
 		return false;
-	kind = BIT(clock);
-	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW)) {
+	if (((VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW) >> clock) & 1) {
 		*ns = READ_ONCE(vd->hrtimer_res);
 		return true;
 	}
-	if (kind & VDSO_CLOCKS_COARSE) {
+	if ((VDSO_CLOCKS_COARSE >> clock) & 1) {
 		*ns = LOW_RES_NSEC;
 		return true;
 	}

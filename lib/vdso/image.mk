@@ -56,7 +56,10 @@ targets += $(sort $(vdso-objs) $(vdso-link-objs)) vdso.lds \
 obj-$(vdso-embed) += $(vdso-name)-image.o
 
 # User-space code: no tracing, sanitizers, coverage, stack protector or
-# kernel code model; position-independent, with unwind tables.
+# kernel code model; position-independent, with unwind tables. Tail calls
+# stay tail calls even where the kernel's frame pointers turn them off:
+# the entries reach their slow paths through them, so that their fast
+# paths need no frame.
 vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
 		    -fno-PIE -fno-pie -fno-asynchronous-unwind-tables \
 		    -ftrivial-auto-var-init=% -fzero-call-used-regs=% \
@@ -69,7 +72,8 @@ $(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
 	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(vdso-kbuild-cflags)) \
 	-fPIC -O2 -fasynchronous-unwind-tables -fno-stack-protector \
 	-fno-tree-loop-distribute-patterns \
-	-fno-omit-frame-pointer -D__VDSO__ -DBUILD_VDSO \
+	-fno-omit-frame-pointer -foptimize-sibling-calls \
+	-D__VDSO__ -DBUILD_VDSO \
 	-DDISABLE_BRANCH_PROFILING $(vdso-cflags)
 $(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS := $(vdso-kbuild-aflags) \
 	-D__VDSO__ -DBUILD_VDSO

@@ -46,8 +46,7 @@ static vm_fault_t vdso_vvar_fault(const struct vm_special_mapping *sm,
 		pfn = timens ? page_to_pfn(timens) : vdso_time_pfn();
 		break;
 	case VDSO_PAGE_TIMENS:
-		if (!timens)
-			return VM_FAULT_SIGBUS;
+		/* the system's data, in a namespace or not (vdso/datapage.h) */
 		pfn = vdso_time_pfn();
 		break;
 	case VDSO_PAGE_RNG:

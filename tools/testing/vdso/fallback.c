@@ -8,7 +8,7 @@
 
 #include "vdso_test.h"
 
-const int fallback_tests = 8;
+const int fallback_tests = 10;
 
 static const clockid_t valid_ids[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW,
@@ -86,6 +86,88 @@ static void test_valid_no_syscall(void)
 		}
 	}
 	t_end("the 7 clocks with a slot never make the system call");
+}
+
+/* the counter within max_delta of both bases, as between two ticks */
+static bool fast_state(const struct tk_sample *s)
+{
+	const struct vdso_time_data *vd = vd_k();
+
+	return ((s->cycles - vd->mono.cycle_last) & vd->mono.mask) <= vd->mono.max_delta &&
+	       ((s->cycles - vd->raw.cycle_last) & vd->raw.mask) <= vd->raw.max_delta;
+}
+
+/* @id read without the slow path, and right */
+static void check_fast(const struct tk_sample *s, clockid_t id)
+{
+	struct __kernel_timespec ts = { -1, -1 }, want = tk_ref(s, id);
+	unsigned long slow = vdso_test_slow_reads;
+
+	if (test_vdso_clock_gettime(id, &ts) || !ts_eq(&ts, &want))
+		t_fail("clock %d: %lld.%09lld, want %lld.%09lld", id, ts.tv_sec,
+		       ts.tv_nsec, want.tv_sec, want.tv_nsec);
+	if (vdso_test_slow_reads != slow || sys_total())
+		t_fail("clock %d: the slow path read the counter, or a system call", id);
+}
+
+static void test_fast_path(void)
+{
+	long fast = 0, n;
+
+	t_begin();
+	for (n = 0; n < 20000; n++) {
+		struct __kernel_old_timeval tv;
+		struct tk_sample s;
+		unsigned long slow;
+		size_t i;
+
+		tk_random(&s);
+		tk_publish(&s);
+		sys_reset();
+		if (!fast_state(&s))
+			continue;
+		fast++;
+		for (i = 0; i < ARRAY_SIZE(valid_ids); i++)
+			check_fast(&s, valid_ids[i]);
+		slow = vdso_test_slow_reads;
+		if (test_vdso_gettimeofday(&tv, NULL) || vdso_test_slow_reads != slow)
+			t_fail("gettimeofday took the slow path");
+	}
+	/* a third of tk_random()'s states are within a few seconds */
+	if (fast < 20000 / 4)
+		t_fail("only %ld states within max_delta", fast);
+	t_end("the fast path alone answers a counter within max_delta (%ld states)", fast);
+}
+
+static void test_mode_slow_only(void)
+{
+	long n;
+
+	t_begin();
+	for (n = 0; n < 2000; n++) {
+		struct tk_sample s;
+		size_t i;
+
+		tk_random(&s);
+		s.cs.vdso_clock_mode = VDSO_CLOCKMODE_TEST_SLOW;
+		tk_publish(&s);
+		sys_reset();
+		for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
+			struct __kernel_timespec ts = { -1, -1 };
+			struct __kernel_timespec want = tk_ref(&s, valid_ids[i]);
+			unsigned long slow = vdso_test_slow_reads;
+
+			if (test_vdso_clock_gettime(valid_ids[i], &ts) || !ts_eq(&ts, &want) ||
+			    sys_total())
+				t_fail("clock %d: %lld.%09lld, want %lld.%09lld, %lu calls",
+				       valid_ids[i], ts.tv_sec, ts.tv_nsec, want.tv_sec,
+				       want.tv_nsec, sys_total());
+			if (!clock_is(valid_ids[i], T_COARSE) && vdso_test_slow_reads == slow)
+				t_fail("clock %d: the slow path did not read the counter",
+				       valid_ids[i]);
+		}
+	}
+	t_end("a clock mode only the slow path reads: every clock right, no system call");
 }
 
 static void test_bad_ids_fake(void)
@@ -289,6 +371,8 @@ void run_fallback_tests(void)
 	vdso_test_readable_mode = VDSO_CLOCKMODE_TEST;
 	make_bad_ids();
 	test_valid_no_syscall();
+	test_fast_path();
+	test_mode_slow_only();
 	test_bad_ids_fake();
 	test_bad_ids_real();
 	test_mode_none();

@@ -15,6 +15,7 @@
 s32 vdso_test_readable_mode = VDSO_CLOCKMODE_TEST;
 u64 vdso_test_cycles;
 __thread unsigned long vdso_test_counter_reads;
+__thread unsigned long vdso_test_slow_reads;
 unsigned long vdso_test_vector_wipes;
 unsigned int hrtimer_resolution = 1;
 
@@ -125,13 +126,8 @@ void vvar_view(bool timens)
 	u8 *time = vdso_data_area + VDSO_PAGE_TIME * PAGE_SIZE;
 	u8 *host = vdso_data_area + VDSO_PAGE_TIMENS * PAGE_SIZE;
 
-	if (timens) {
-		map_or_die(time, PROT_READ, MAP_SHARED, PAGE_SIZE);
-		map_or_die(host, PROT_READ, MAP_SHARED, 0);
-	} else {
-		map_or_die(time, PROT_READ, MAP_SHARED, 0);
-		map_or_die(host, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, 0);
-	}
+	map_or_die(time, PROT_READ, MAP_SHARED, timens ? PAGE_SIZE : 0);
+	map_or_die(host, PROT_READ, MAP_SHARED, 0);
 }
 
 /* plain memory again, for LeakSanitizer's scan of the globals at exit */

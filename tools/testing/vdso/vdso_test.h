@@ -66,9 +66,9 @@ static inline bool clock_is(clockid_t id, unsigned long kinds)
  * The writer's page (vdso_k_time_page, in vsyscall.o), a namespace page
  * and the RNG page (vdso_k_rng_page, in rng.o) are three pages of one
  * memfd; vdso_data_area, the reader's view, maps them read-only the way
- * the kernel maps [vvar]: the time page at page 0, or, for a task in a
- * time namespace, the namespace page at 0 and the time page at 1; the RNG
- * page at page 2. Pages with nothing mapped are PROT_NONE.
+ * the kernel maps [vvar]: the time page at page 1, and at page 0 too, or,
+ * for a task in a time namespace, the namespace page there; the RNG page
+ * at page 2. Pages with nothing mapped are PROT_NONE.
  */
 void vvar_init(void);
 void vvar_view(bool timens);

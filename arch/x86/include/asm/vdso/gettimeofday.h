@@ -63,16 +63,29 @@ static __always_inline u64 vdso_rdtsc(void)
 #endif
 
 /*
- * The TSC itself, or the clock a hypervisor keeps from it in a page of
- * [vvar] (asm/vdso/vclock.h). The TSC comes first: it is what bare
- * metal, and most guests, run on.
+ * The TSC, what bare metal and most guests run on, is read inline on the
+ * fast path. The hypervisors' clocks would cost it registers: they are
+ * read the same way, but out of line (lib/vdso's vdso_read_any_mode()).
  */
-static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 {
 	if (likely(clock_mode == VDSO_CLOCKMODE_TSC)) {
 		*cycles = vdso_rdtsc();
 		return true;
 	}
+	return false;
+}
+
+#define vdso_read_counter_fast	vdso_read_counter_fast
+
+/*
+ * The TSC itself, or the clock a hypervisor keeps from it in a page of
+ * [vvar] (asm/vdso/vclock.h).
+ */
+static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+{
+	if (vdso_read_counter_fast(clock_mode, cycles))
+		return true;
 #ifdef CONFIG_PARAVIRT_CLOCK
 	if (clock_mode == VDSO_CLOCKMODE_PVCLOCK)
 		return vdso_pvclock_read((const void *)&vdso_data_area[VDSO_PAGE_PVCLOCK *

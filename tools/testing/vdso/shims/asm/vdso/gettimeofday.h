@@ -30,16 +30,31 @@ extern s32 vdso_test_readable_mode;
 extern u64 vdso_test_cycles;
 /* counter reads by this thread: the torture test counts retries with it */
 extern __thread unsigned long vdso_test_counter_reads;
+/* calls of the slow path's vdso_read_counter() by this thread */
+extern __thread unsigned long vdso_test_slow_reads;
 /* the system call, counted per number */
 long vdso_test_syscall3(long nr, long a0, long a1, long a2);
 
-static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 {
 	if (clock_mode != READ_ONCE(vdso_test_readable_mode))
 		return false;
 	vdso_test_counter_reads++;
 	*cycles = READ_ONCE(vdso_test_cycles);
 	return true;
+}
+
+#define vdso_read_counter_fast	vdso_read_counter_fast
+
+static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
+{
+	vdso_test_slow_reads++;
+	if (clock_mode == VDSO_CLOCKMODE_TEST_SLOW) {
+		vdso_test_counter_reads++;
+		*cycles = READ_ONCE(vdso_test_cycles);
+		return true;
+	}
+	return vdso_read_counter_fast(clock_mode, cycles);
 }
 
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
