@@ -15,11 +15,12 @@
  *    (glibc's clock_getres() does), so the entry's frame starts below it;
  *  - saves LR in that frame, not in the caller's, which an assembly
  *    caller may not have set up;
- *  - enters the C function at its global entry point with r12 pointing
- *    there, so that the C code computes its own TOC pointer (ELFv2);
+ *  - points r2 at the image's own TOC and enters the C function at its
+ *    local entry point, as a call from within the image would (ELFv2);
  *  - returns powerpc's convention: the result with CR0.SO clear or, for
  *    the functions that can fail, a positive errno with CR0.SO set.
  */
+#include <asm/reg.h>
 #include <asm/unistd.h>
 
 /*
@@ -52,11 +53,10 @@ __kernel_\name:
 	std	%r2, ENTRY_TOC(%r1)
 	.cfi_rel_offset DW_R2, ENTRY_TOC
 	bcl	20, 31, 1f
-1:	mflr	%r12
-	addis	%r12, %r12, (__c_kernel_\name - 1b)@ha
-	addi	%r12, %r12, (__c_kernel_\name - 1b)@l
-	mtctr	%r12
-	bctrl
+1:	mflr	%r2
+	addis	%r2, %r2, (.TOC. - 1b)@ha
+	addi	%r2, %r2, (.TOC. - 1b)@l
+	bl	__c_kernel_\name
 	ld	%r0, ENTRY_LR(%r1)
 	ld	%r2, ENTRY_TOC(%r1)
 	mtlr	%r0
@@ -83,11 +83,36 @@ __kernel_\name:
 	vdso_entry clock_getres, 1
 	vdso_entry gettimeofday, 1
 	vdso_entry time, 0
-	vdso_entry getcpu, 0
 	vdso_entry getrandom, 1
 	vdso_entry get_syscall_map, 0
 	vdso_entry get_tbfreq, 0
 	vdso_entry sync_dicache, 0
+
+/*
+ * getcpu(cpu, node, cache) is a leaf of its own, without the wrapper: the
+ * kernel keeps "node << 16 | cpu" in an SPR user space can read, for each
+ * CPU (vdso_getcpu_init()), and one mfspr gives both as of one instant.
+ * Either pointer may be NULL; the cache is not used. It never fails.
+ */
+	.globl	__kernel_getcpu
+	.type	__kernel_getcpu, @function
+	.balign	16
+__kernel_getcpu:
+	.cfi_startproc
+	mfspr	%r0, SPRN_SPRG_VDSO_READ
+	cmpldi	%cr1, %r3, 0
+	cmpldi	%cr5, %r4, 0
+	rldicl	%r11, %r0, 0, 48
+	rldicl	%r12, %r0, 48, 48
+	beq	%cr1, 1f
+	stw	%r11, 0(%r3)
+1:	beq	%cr5, 2f
+	stw	%r12, 0(%r4)
+2:	li	%r3, 0
+	crclr	CR0_SO
+	blr
+	.cfi_endproc
+	.size	__kernel_getcpu, . - __kernel_getcpu
 
 /*
  * __vdso_chacha20_vmx(in, dst, n): __vdso_chacha20_vmx_blocks()

@@ -1,36 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ppc64 vDSO's own functions: getcpu(), and the three powerpc entries
+ * The ppc64 vDSO's own functions in C: the three powerpc entries
  * __kernel_get_syscall_map(), __kernel_get_tbfreq() and
  * __kernel_sync_dicache(). The time functions and getrandom() are
- * lib/vdso's; entry.S wraps all of them.
+ * lib/vdso's; entry.S wraps all of them, and has getcpu().
  */
 #include <linux/compiler.h>
 #include <linux/types.h>
-#include <asm/reg.h>
 #include <asm/vdso/gettimeofday.h>
 #include <vdso/datapage.h>
 #include <vdso/gettime.h>
-
-/*
- * The kernel keeps each CPU's number in the low 16 bits of an SPR that
- * user space can read (SPRG3 on Book3S, read through USPRG3), and its
- * NUMA node in the next 16 (vdso_getcpu_init()). One mfspr, so the two
- * always belong to the CPU the thread is on at that instant, however
- * often it migrates.
- */
-long __c_kernel_getcpu(unsigned int *cpu, unsigned int *node,
-		       struct getcpu_cache *unused)
-{
-	unsigned long v;
-
-	asm volatile ("mfspr	%0, %1" : "=r" (v) : "i" (SPRN_SPRG_VDSO_READ));
-	if (cpu)
-		*cpu = v & 0xffff;
-	if (node)
-		*node = (v >> 16) & 0xffff;
-	return 0;
-}
 
 /*
  * The address of powerpc's data page, computed from the program counter.
