@@ -212,6 +212,8 @@ void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 	vdso_v4u32 x[16], c12, c13, t0, t1, t2, t3, row;
 	int i;
 
+	/* unrolled: the broadcasts go straight to registers, not the stack */
+#pragma GCC unroll 16
 	for (i = 0; i < 16; i++)
 		x[i] = (vdso_v4u32){} + in[i];
 	/* the four counters; a lane whose low word wrapped carries */
