@@ -145,13 +145,30 @@ static __always_inline u64 vdso_counter_ns(const struct vdso_counter *c,
 	return mul_u64_u32_add_u64_shr(delta, c->mult, snsec, c->shift);
 }
 
+/*
+ * Seconds and nanoseconds into @ts: @ns is below a second, but for the
+ * last moments of one or a long sleep.
+ */
+static __always_inline void vdso_put_ts(struct __kernel_timespec *ts, u64 sec, u64 ns)
+{
+	u32 rem;
+
+	if (likely(ns < NSEC_PER_SEC)) {
+		ts->tv_sec = sec;
+		ts->tv_nsec = ns;
+	} else {
+		ts->tv_sec = sec + vdso_split_ns(ns, &rem);
+		ts->tv_nsec = rem;
+	}
+}
+
 static __always_inline enum vdso_read
 vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		  clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_clock_base *b = &vd->base[clock];
 	u64 cycles, sec, ns;
-	u32 seq, rem;
+	u32 seq;
 
 	do {
 		seq = vdso_seq_begin(vd);
@@ -169,14 +186,7 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		ns = vdso_counter_ns(c, cycles, ns);
 	} while (vdso_seq_retry(vd, seq));
 
-	/* below a second, but for the last moments of one or a long sleep */
-	if (likely(ns < NSEC_PER_SEC)) {
-		ts->tv_sec = sec;
-		ts->tv_nsec = ns;
-	} else {
-		ts->tv_sec = sec + vdso_split_ns(ns, &rem);
-		ts->tv_nsec = rem;
-	}
+	vdso_put_ts(ts, sec, ns);
 	return VDSO_READ_OK;
 }
 
@@ -248,7 +258,7 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 {
 	const struct vdso_clock_base *b = &vd->base[clock];
 	u64 cycles, delta, sec, ns;
-	u32 seq, rem;
+	u32 seq;
 
 	do {
 		/* as in vdso_seq_begin() */
@@ -277,13 +287,7 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 		sec += tns->timens_offset[clock].sec;
 		ns += tns->timens_offset[clock].nsec;
 	}
-	if (likely(ns < NSEC_PER_SEC)) {
-		ts->tv_sec = sec;
-		ts->tv_nsec = ns;
-	} else {
-		ts->tv_sec = sec + vdso_split_ns(ns, &rem);
-		ts->tv_nsec = rem;
-	}
+	vdso_put_ts(ts, sec, ns);
 	return true;
 }
 
