@@ -162,6 +162,28 @@ static __always_inline void vdso_put_ts(struct __kernel_timespec *ts, u64 sec, u
 	}
 }
 
+/*
+ * Add a time namespace's offset for @clock, from its page @tns, to @sec
+ * and @ns: zero for REALTIME, REALTIME_COARSE and TAI, which no namespace
+ * moves. @ns may then reach a second; vdso_put_ts() carries it, or, where
+ * @ns was below one, vdso_carry_sec().
+ */
+static __always_inline void vdso_timens_add(const struct vdso_time_data *tns,
+					    clockid_t clock, u64 *sec, u64 *ns)
+{
+	*sec += tns->timens_offset[clock].sec;
+	*ns += tns->timens_offset[clock].nsec;
+}
+
+/* @ns below two seconds: one carry at most */
+static __always_inline void vdso_carry_sec(u64 *sec, u64 *ns)
+{
+	if (*ns >= NSEC_PER_SEC) {
+		*ns -= NSEC_PER_SEC;
+		(*sec)++;
+	}
+}
+
 static __always_inline enum vdso_read
 vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		  clockid_t clock, struct __kernel_timespec *ts)
@@ -283,10 +305,8 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 		ns >>= c->shift;
 	} while (vdso_seq_retry(vd, seq));
 
-	if (tns) {
-		sec += tns->timens_offset[clock].sec;
-		ns += tns->timens_offset[clock].nsec;
-	}
+	if (tns)
+		vdso_timens_add(tns, clock, &sec, &ns);
 	vdso_put_ts(ts, sec, ns);
 	return true;
 }
@@ -309,12 +329,8 @@ vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
 	} while (vdso_seq_retry(vd, seq));
 
 	if (tns) {
-		sec += tns->timens_offset[clock].sec;
-		ns += tns->timens_offset[clock].nsec;
-		if (ns >= NSEC_PER_SEC) {
-			ns -= NSEC_PER_SEC;
-			sec++;
-		}
+		vdso_timens_add(tns, clock, &sec, &ns);
+		vdso_carry_sec(&sec, &ns);
 	}
 	ts->tv_sec = sec;
 	ts->tv_nsec = ns;
@@ -376,23 +392,6 @@ vdso_read_any_mode(clockid_t clock, struct __kernel_timespec *ts)
 #endif
 
 /*
- * To @ts, the system's value of @clock, add a time namespace's offset:
- * zero for REALTIME, REALTIME_COARSE and TAI, which are the system's.
- */
-static __always_inline void vdso_timens_offset(clockid_t clock,
-					       struct __kernel_timespec *ts)
-{
-	const struct timens_offset *off = &vdso_time_page()->timens_offset[clock];
-
-	ts->tv_sec += off->sec;
-	ts->tv_nsec += off->nsec;
-	if (ts->tv_nsec >= NSEC_PER_SEC) {
-		ts->tv_nsec -= NSEC_PER_SEC;
-		ts->tv_sec++;
-	}
-}
-
-/*
  * Any clock the fast path did not answer, the long way (vdso_read_clock()):
  * for a task in a time namespace, the system's clock plus the offset. One
  * copy, out of line, for all the entries' slow paths.
@@ -405,8 +404,14 @@ vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
 	enum vdso_read ret;
 
 	ret = vdso_read_clock(timens ? vdso_sys_page() : vd, clock, ts);
-	if (ret == VDSO_READ_OK && timens)
-		vdso_timens_offset(clock, ts);
+	if (ret == VDSO_READ_OK && timens) {
+		u64 sec = ts->tv_sec, ns = ts->tv_nsec;
+
+		vdso_timens_add(vd, clock, &sec, &ns);
+		vdso_carry_sec(&sec, &ns);
+		ts->tv_sec = sec;
+		ts->tv_nsec = ns;
+	}
 	return ret;
 }
 
