@@ -68,9 +68,6 @@
 /* Clocks that are only the value of the last tick */
 #define VDSO_CLOCKS_COARSE	(BIT(CLOCK_REALTIME_COARSE) | \
 				 BIT(CLOCK_MONOTONIC_COARSE))
-/* Clocks a time namespace offsets */
-#define VDSO_CLOCKS_TIMENS	(BIT(CLOCK_MONOTONIC) | BIT(CLOCK_MONOTONIC_RAW) | \
-				 BIT(CLOCK_MONOTONIC_COARSE) | BIT(CLOCK_BOOTTIME))
 
 /**
  * struct vdso_counter - how counter cycles become nanoseconds
@@ -111,7 +108,7 @@ struct vdso_clock_base {
  * @base:           each clock's value at the last update, by clock id
  * @timens_offset:  on a namespace page only: what the namespace adds to
  *                  each clock, by clock id: zero for the clocks it does
- *                  not move (those outside VDSO_CLOCKS_TIMENS)
+ *                  not move (REALTIME, REALTIME_COARSE, TAI)
  * @tz_minuteswest: the kernel's timezone, for gettimeofday()
  * @tz_dsttime:     ditto
  * @hrtimer_res:    resolution of the counter-read clocks, in ns

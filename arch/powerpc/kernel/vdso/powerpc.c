@@ -12,23 +12,6 @@
 #include <vdso/gettime.h>
 
 /*
- * The address of powerpc's data page, computed from the program counter.
- * The compiler would take it from a TOC entry, which the image would
- * have to relocate at load time; it has no relocations.
- */
-static __always_inline const struct vdso_arch_data *vdso_arch_data_pcrel(void)
-{
-	const void *p;
-
-	asm ("bcl	20, 31, 1f\n"
-	     "1:	mflr	%0\n\t"
-	     "addis	%0, %0, (vdso_data_area + %1 - 1b)@ha\n\t"
-	     "addi	%0, %0, (vdso_data_area + %1 - 1b)@l"
-	     : "=r" (p) : "i" (VDSO_PAGE_ARCH * VDSO_PAGE_SIZE) : "lr");
-	return p;
-}
-
-/*
  * The bitmap of the system calls this kernel has, in the data: bit
  * (31 - n % 32) of word n / 32 stands for system call n. @count, when
  * given, gets the number of system call numbers the map covers.
@@ -37,7 +20,7 @@ const u32 *__c_kernel_get_syscall_map(unsigned int *count)
 {
 	if (count)
 		*count = NR_syscalls;
-	return vdso_arch_data_pcrel()->syscall_map;
+	return vdso_arch_data()->syscall_map;
 }
 
 /* The timebase's ticks per second */
