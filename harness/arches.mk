@@ -41,7 +41,7 @@ x86_64-qemu	:= qemu-system-x86_64 -machine pc -cpu max -smp 2 -m 512M
 x86_64-console	:= ttyS0
 x86_64-append	:= tsc=reliable
 x86_64-pkgs	:= gcc qemu-system-x86 gcc-i686-linux-gnu libc6-dev-i386-cross \
-		   gcc-x86-64-linux-gnux32 libc6-dev-x32-cross
+		   gcc-x86-64-linux-gnux32 libc6-dev-x32-cross valgrind
 x86_64-fallback	:= clocksource=hpet
 x86_64-novdso	:= vdso=0 vdso32=0
 x86_64-bench	:= tsc_early_khz=1000000 norandmaps
