@@ -135,7 +135,7 @@ static void test_pv_values(void)
 	static const s8 shifts[] = { -8, -3, -1, 0, 1, 2, 5 };
 	unsigned int i, bad = 0;
 	struct pv p;
-	u64 ns;
+	u64 ns = 0;
 
 	memset(page, 0, sizeof(page));
 	for (i = 0; i < 100000; i++) {
@@ -288,7 +288,7 @@ static void test_hv_values(void)
 {
 	unsigned int i, bad = 0;
 	struct hv h;
-	u64 t;
+	u64 t = 0;
 
 	memset(page, 0, sizeof(page));
 	for (i = 0; i < 100000; i++) {

@@ -20,6 +20,21 @@
 #include <asm/hyperv-tlfs.h>
 #include <vdso/math64.h>
 
+/*
+ * (@a * @mul) >> 32, the 96-bit product cut to 64 bits, as kvm-clock
+ * takes it. Without a 128-bit type: the high half's product is already
+ * shifted by 32, and the low half's contributes its top 32 bits, with no
+ * carry lost between them (two 32x32 multiplies on i386).
+ */
+static __always_inline u64 vdso_mul_u64_u32_shr32(u64 a, u32 mul)
+{
+#ifdef VDSO_HAVE_U128
+	return (u64)(((u128)a * mul) >> 32);
+#else
+	return (u64)(u32)(a >> 32) * mul + (((u64)(u32)a * mul) >> 32);
+#endif
+}
+
 /**
  * vdso_pvclock_read() - kvm-clock's time, from a pvclock page
  * @pvti: the pvclock data of CPU 0, as KVM writes it
@@ -35,8 +50,8 @@
 static __always_inline bool
 vdso_pvclock_read(const struct pvclock_vcpu_time_info *pvti, u64 *ns)
 {
-	u64 delta, system_time;
-	u32 version, mul;
+	u64 delta, val;
+	u32 version;
 	s8 shift;
 
 	do {
@@ -49,19 +64,36 @@ vdso_pvclock_read(const struct pvclock_vcpu_time_info *pvti, u64 *ns)
 		smp_rmb();
 		if (unlikely(!(READ_ONCE(pvti->flags) & PVCLOCK_TSC_STABLE_BIT)))
 			return false;
+		/*
+		 * Converted inside the loop, where a torn read's arithmetic
+		 * is harmless and thrown away: only @version and the result
+		 * live across the check, which keeps the reader within the
+		 * registers the caller has free.
+		 */
 		delta = vdso_vclock_rdtsc() - READ_ONCE(pvti->tsc_timestamp);
-		system_time = READ_ONCE(pvti->system_time);
-		mul = READ_ONCE(pvti->tsc_to_system_mul);
+		/*
+		 * Times 2^tsc_shift. Where a 64-bit shift is one instruction,
+		 * both ways in turn, which keeps delta in one register; on
+		 * i386, where each is several, only the one it takes.
+		 */
 		shift = READ_ONCE(pvti->tsc_shift);
+		if (sizeof(long) == 8) {
+			delta <<= shift > 0 ? shift : 0;
+			delta >>= shift < 0 ? -shift : 0;
+		} else if (shift < 0) {
+			delta >>= -shift;
+		} else {
+			delta <<= shift;
+		}
+		val = READ_ONCE(pvti->system_time) +
+		      vdso_mul_u64_u32_shr32(delta, READ_ONCE(pvti->tsc_to_system_mul));
+		/* or the compiler moves the arithmetic past the check */
+		OPTIMIZER_HIDE_VAR(val);
 		/* and no newer than the version read again below */
 		smp_rmb();
 	} while (unlikely((version & 1) || READ_ONCE(pvti->version) != version));
 
-	if (shift < 0)
-		delta >>= -shift;
-	else
-		delta <<= shift;
-	*ns = system_time + mul_u64_u32_add_u64_shr(delta, mul, 0, 32);
+	*ns = val;
 	return true;
 }
 
@@ -81,8 +113,7 @@ vdso_pvclock_read(const struct pvclock_vcpu_time_info *pvti, u64 *ns)
 static __always_inline bool
 vdso_hvclock_read(const struct ms_hyperv_tsc_page *tp, u64 *ticks)
 {
-	u64 tsc, scale;
-	s64 offset;
+	u64 val;
 	u32 seq;
 
 	do {
@@ -91,14 +122,15 @@ vdso_hvclock_read(const struct ms_hyperv_tsc_page *tp, u64 *ticks)
 			return false;
 		/* scale and offset are no older than @seq */
 		smp_rmb();
-		scale = READ_ONCE(tp->tsc_scale);
-		offset = READ_ONCE(tp->tsc_offset);
-		tsc = vdso_vclock_rdtsc();
+		/* converted inside the loop, as in vdso_pvclock_read() */
+		val = vdso_mul_hi64(vdso_vclock_rdtsc(), READ_ONCE(tp->tsc_scale)) +
+		      READ_ONCE(tp->tsc_offset);
+		OPTIMIZER_HIDE_VAR(val);
 		/* and no newer than the sequence read again below */
 		smp_rmb();
 	} while (unlikely(READ_ONCE(tp->tsc_sequence) != seq));
 
-	*ticks = vdso_mul_hi64(tsc, scale) + offset;
+	*ticks = val;
 	return true;
 }
 
