@@ -271,6 +271,7 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 #else
 #define VDSO_FAST_MODES_ONLY	0
 #define vdso_read_counter_fast	vdso_read_counter
+#define vdso_clock_mode_out_of_line(mode)	((void)(mode), false)
 #endif
 
 static __always_inline bool
@@ -364,32 +365,37 @@ vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 
 /*
  * Where the fast path reads fewer clock modes than vdso_read_counter()
- * (VDSO_FAST_MODES_ONLY: x86, whose hypervisors' clocks would take too
- * many registers inline), the slow paths first read a counter clock the
- * fast path's way on every mode, out of line: a guest on such a clock
- * pays a call and a frame, not the whole slow path.
+ * (VDSO_FAST_MODES_ONLY: x86, whose hypervisors' clocks would cost it
+ * registers), the glue's vdso_clock_mode_out_of_line() names the modes
+ * it leaves out. On the system's page in such a mode, clock_gettime()
+ * and gettimeofday() go by a tail call to a second copy of their fast
+ * path, out of line, that reads every mode: a guest on such a clock pays
+ * a test and a jump, not the slow path. Dead code everywhere else.
  */
-#if VDSO_FAST_MODES_ONLY
-static noinline VDSO_LOCAL_FN bool
-vdso_read_any_mode(clockid_t clock, struct __kernel_timespec *ts)
+static __always_inline bool vdso_is_vclock_page(const struct vdso_time_data *vd)
 {
-	const struct vdso_time_data *vd = vdso_time_page(), *tns = NULL;
+	return VDSO_FAST_MODES_ONLY && vdso_clock_mode_out_of_line(vd->clock_mode);
+}
 
+/*
+ * Any counter clock of the system's page, in any clock mode. Where long
+ * is 64 bits wide, REALTIME and MONOTONIC first, as on the fast path;
+ * where it is 32 bits wide, one copy of the hypervisors' readers, not two:
+ * the second costs more room than it saves instructions there.
+ */
+static __always_inline bool
+vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts)
+{
+	const struct vdso_time_data *vd = vdso_time_page();
+
+	if (sizeof(long) == 8 && likely((u32)clock <= CLOCK_MONOTONIC))
+		return __vdso_counter_fast(vd, &vd->mono, clock, ts, NULL, true);
 	if ((u32)clock >= VDSO_NR_CLOCKS ||
 	    !(((VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW) >> clock) & 1))
 		return false;
-	if (vdso_is_timens_page(vd)) {
-		tns = vd;
-		vd = vdso_sys_page();
-	}
 	return __vdso_counter_fast(vd, clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono,
-				   clock, ts, tns, true);
+				   clock, ts, NULL, true);
 }
-
-#define vdso_any_mode(clock, ts)	vdso_local_fn(vdso_read_any_mode)(clock, ts)
-#else
-#define vdso_any_mode(clock, ts)	((void)(clock), (void)(ts), false)
-#endif
 
 /*
  * Any clock the fast path did not answer, the long way (vdso_read_clock()):
@@ -426,10 +432,18 @@ vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
 static noinline VDSO_LOCAL_FN int
 vdso_gettime_slow(clockid_t clock, struct __kernel_timespec *ts)
 {
-	if (ts && (vdso_any_mode(clock, ts) ||
-		   vdso_local_fn(vdso_read_slow)(clock, ts) == VDSO_READ_OK))
+	if (ts && vdso_local_fn(vdso_read_slow)(clock, ts) == VDSO_READ_OK)
 		return 0;
 	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
+}
+
+/* clock_gettime() on the system's page in a mode the fast path leaves out */
+static noinline VDSO_LOCAL_FN int
+vdso_gettime_vclock(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (likely(ts && vdso_read_vclock(clock, ts)))
+		return 0;
+	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
 
 /* clock_gettime() in a time namespace */
@@ -458,6 +472,8 @@ int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 
 	if (likely(ts && vdso_read_fast(vd, clock, ts, NULL)))
 		return 0;
+	if (vdso_is_vclock_page(vd))
+		return vdso_local_fn(vdso_gettime_vclock)(clock, ts);
 	if (vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
 	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
@@ -478,8 +494,7 @@ vdso_gettime32_slow(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
-	if (!ts32 || (!vdso_any_mode(clock, &ts) &&
-		      vdso_local_fn(vdso_read_slow)(clock, &ts) != VDSO_READ_OK))
+	if (!ts32 || vdso_local_fn(vdso_read_slow)(clock, &ts) != VDSO_READ_OK)
 		return vdso_syscall3(__NR_clock_gettime, clock, (long)ts32, 0);
 	vdso_put_timespec32(ts32, &ts);
 	return 0;
@@ -547,14 +562,37 @@ vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, struct timezone *tz)
 	struct __kernel_timespec ts;
 
 	if (tv) {
-		if (!vdso_any_mode(CLOCK_REALTIME, &ts) &&
-		    vdso_local_fn(vdso_read_slow)(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
+		if (vdso_local_fn(vdso_read_slow)(CLOCK_REALTIME, &ts) != VDSO_READ_OK)
 			return vdso_syscall3(__NR_gettimeofday, (long)tv, (long)tz, 0);
 		vdso_put_timeval(tv, &ts);
 	}
 	if (tz)
 		vdso_put_tz(tz);
 	return 0;
+}
+
+/* gettimeofday()'s fast path: the clock mode's as in __vdso_counter_fast() */
+static __always_inline bool
+vdso_gettimeofday_fast(struct __kernel_old_timeval *tv, struct timezone *tz, bool any_mode)
+{
+	const struct vdso_time_data *vd = vdso_time_page();
+	struct __kernel_timespec ts;
+
+	if (!tv || !__vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL, any_mode))
+		return false;
+	vdso_put_timeval(tv, &ts);
+	if (unlikely(tz))
+		vdso_put_tz(tz);
+	return true;
+}
+
+/* gettimeofday() on the system's page in a mode the fast path leaves out */
+static noinline VDSO_LOCAL_FN int
+vdso_gettimeofday_vclock(struct __kernel_old_timeval *tv, struct timezone *tz)
+{
+	if (likely(vdso_gettimeofday_fast(tv, tz, true)))
+		return 0;
+	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
 }
 
 /**
@@ -566,16 +604,11 @@ vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, struct timezone *tz)
  */
 int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
-	const struct vdso_time_data *vd = vdso_time_page();
-	struct __kernel_timespec ts;
-
-	if (likely(tv && vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL))) {
-		vdso_put_timeval(tv, &ts);
-		if (unlikely(tz))
-			vdso_put_tz(tz);
+	if (likely(vdso_gettimeofday_fast(tv, tz, false)))
 		return 0;
-	}
-	/* a tail call, as in clock_gettime() */
+	/* tail calls, as in clock_gettime() */
+	if (vdso_is_vclock_page(vdso_time_page()))
+		return vdso_local_fn(vdso_gettimeofday_vclock)(tv, tz);
 	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
 }
 

@@ -139,19 +139,37 @@ static void test_fast_path(void)
 	t_end("the fast path alone answers a counter within max_delta (%ld states)", fast);
 }
 
+/*
+ * VDSO_CLOCKMODE_TEST_SLOW: the mode the harness's glue names out of line,
+ * as x86's names its hypervisors' clocks: clock_gettime() and
+ * gettimeofday() answer it by tail calls to their out-of-line copies.
+ */
 static void test_mode_slow_only(void)
 {
 	long n;
 
 	t_begin();
 	for (n = 0; n < 2000; n++) {
+		struct __kernel_timespec want_tv;
+		struct __kernel_old_timeval tv;
+		struct timezone tz;
 		struct tk_sample s;
 		size_t i;
 
 		tk_random(&s);
 		s.cs.vdso_clock_mode = VDSO_CLOCKMODE_TEST_SLOW;
 		tk_publish(&s);
+		sys_tz.tz_minuteswest = n;
+		sys_tz.tz_dsttime = n & 1;
+		update_vsyscall_tz();
 		sys_reset();
+		want_tv = tk_ref(&s, CLOCK_REALTIME);
+		if (test_vdso_gettimeofday(&tv, &tz) || tv.tv_sec != want_tv.tv_sec ||
+		    tv.tv_usec != want_tv.tv_nsec / 1000 || tz.tz_minuteswest != n ||
+		    tz.tz_dsttime != (n & 1) || sys_total())
+			t_fail("gettimeofday: %ld.%06ld tz %d/%d, want %lld.%06lld, %lu calls",
+			       tv.tv_sec, tv.tv_usec, tz.tz_minuteswest, tz.tz_dsttime,
+			       want_tv.tv_sec, want_tv.tv_nsec / 1000, sys_total());
 		for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
 			struct __kernel_timespec ts = { -1, -1 };
 			struct __kernel_timespec want = tk_ref(&s, valid_ids[i]);
@@ -167,7 +185,10 @@ static void test_mode_slow_only(void)
 				       valid_ids[i]);
 		}
 	}
-	t_end("a clock mode only the slow path reads: every clock right, no system call");
+	sys_tz.tz_minuteswest = 0;
+	sys_tz.tz_dsttime = 0;
+	update_vsyscall_tz();
+	t_end("a mode only out of line: every clock and gettimeofday right, no system call");
 }
 
 static void test_bad_ids_fake(void)
@@ -205,12 +226,18 @@ static void test_bad_ids_fake(void)
 	      nr_bad);
 }
 
-static void test_bad_ids_real(void)
+/* @check in a mode the fast path reads, then in one only the out-of-line paths read */
+static void in_both_modes(void (*check)(enum vdso_clock_mode mode))
+{
+	check(VDSO_CLOCKMODE_TEST);
+	check(VDSO_CLOCKMODE_TEST_SLOW);
+}
+
+static void bad_ids_real(enum vdso_clock_mode mode)
 {
 	size_t i;
 
-	t_begin();
-	publish(VDSO_CLOCKMODE_TEST);
+	publish(mode);
 	for (i = 0; i < nr_bad; i++) {
 		struct __kernel_timespec ts, ts2;
 		long want = direct(__NR_clock_gettime, bad_ids[i], (long)&ts2);
@@ -219,16 +246,23 @@ static void test_bad_ids_real(void)
 		sys_reset();
 		ret = test_vdso_clock_gettime(bad_ids[i], &ts);
 		if (ret != want || sys_calls[__NR_clock_gettime] != 1 || sys_total() != 1)
-			t_fail("id %d: %ld, the system call says %ld", bad_ids[i], ret, want);
+			t_fail("mode %d: id %d: %ld, the system call says %ld", mode,
+			       bad_ids[i], ret, want);
 		want = direct(__NR_clock_getres, bad_ids[i], (long)&ts2);
 		sys_reset();
 		ret = test_vdso_clock_getres(bad_ids[i], &ts);
 		if (ret != want || sys_calls[__NR_clock_getres] != 1 || sys_total() != 1 ||
 		    (!ret && (ts.tv_sec != ts2.tv_sec || ts.tv_nsec != ts2.tv_nsec)))
-			t_fail("getres id %d: %ld, the system call says %ld", bad_ids[i],
-			       ret, want);
+			t_fail("mode %d: getres id %d: %ld, the system call says %ld", mode,
+			       bad_ids[i], ret, want);
 	}
-	t_end("the same ids against the host's system call: the same answers");
+}
+
+static void test_bad_ids_real(void)
+{
+	t_begin();
+	in_both_modes(bad_ids_real);
+	t_end("the same ids against the host's system call: the same answers, in both modes");
 }
 
 /* a clock mode the data names but the glue cannot read */
@@ -303,12 +337,11 @@ static void test_mode_unreadable(void)
 	t_end("a clock mode the glue cannot read: the same fallbacks as NONE");
 }
 
-static void test_null_ts(void)
+static void null_ts(enum vdso_clock_mode mode)
 {
 	size_t i;
 
-	t_begin();
-	publish(VDSO_CLOCKMODE_TEST);
+	publish(mode);
 	for (i = 0; i < ARRAY_SIZE(valid_ids) + nr_bad; i++) {
 		clockid_t id = i < ARRAY_SIZE(valid_ids) ? valid_ids[i] :
 			       bad_ids[i - ARRAY_SIZE(valid_ids)];
@@ -318,12 +351,18 @@ static void test_null_ts(void)
 		ret = test_vdso_clock_gettime(id, NULL);
 		if (ret != want || sys_calls[__NR_clock_gettime] != 1 || sys_total() != 1 ||
 		    sys_last[2] != 0)
-			t_fail("id %d: %ld, %lu calls, the system call says %ld", id, ret,
-			       sys_total(), want);
+			t_fail("mode %d: id %d: %ld, %lu calls, the system call says %ld",
+			       mode, id, ret, sys_total(), want);
 		if (clock_is(id, T_SLOTS) && ret != -EFAULT)
-			t_fail("id %d: %ld, want -EFAULT", id, ret);
+			t_fail("mode %d: id %d: %ld, want -EFAULT", mode, id, ret);
 	}
-	t_end("clock_gettime(id, NULL): one system call for every id, -EFAULT for the valid ones");
+}
+
+static void test_null_ts(void)
+{
+	t_begin();
+	in_both_modes(null_ts);
+	t_end("clock_gettime(id, NULL), both modes: one system call each, -EFAULT for valid ids");
 }
 
 static void test_getres_null(void)

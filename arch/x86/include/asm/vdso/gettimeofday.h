@@ -65,7 +65,8 @@ static __always_inline u64 vdso_rdtsc(void)
 /*
  * The TSC, what bare metal and most guests run on, is read inline on the
  * fast path. The hypervisors' clocks would cost it registers: they are
- * read the same way, but out of line (lib/vdso's vdso_read_any_mode()).
+ * read by a copy of it out of line (lib/vdso's vdso_gettime_vclock()),
+ * for the modes vdso_clock_mode_out_of_line() names.
  */
 static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 {
@@ -78,14 +79,19 @@ static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 
 #define vdso_read_counter_fast	vdso_read_counter_fast
 
+static __always_inline bool vdso_clock_mode_out_of_line(s32 clock_mode)
+{
+	return clock_mode == VDSO_CLOCKMODE_PVCLOCK || clock_mode == VDSO_CLOCKMODE_HVCLOCK;
+}
+
 /*
- * The TSC itself, or the clock a hypervisor keeps from it in a page of
- * [vvar] (asm/vdso/vclock.h).
+ * The clock a hypervisor keeps from the TSC in a page of [vvar]
+ * (asm/vdso/vclock.h), or the TSC itself. The hypervisors' first: the
+ * fast path has read the TSC, and what comes here on the TSC is a long
+ * sleep or a writer at work.
  */
 static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
-	if (vdso_read_counter_fast(clock_mode, cycles))
-		return true;
 #ifdef CONFIG_PARAVIRT_CLOCK
 	if (clock_mode == VDSO_CLOCKMODE_PVCLOCK)
 		return vdso_pvclock_read((const void *)&vdso_data_area[VDSO_PAGE_PVCLOCK *
@@ -98,7 +104,7 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 								       VDSO_PAGE_SIZE],
 					 cycles);
 #endif
-	return false;
+	return vdso_read_counter_fast(clock_mode, cycles);
 }
 
 #ifdef __i386__

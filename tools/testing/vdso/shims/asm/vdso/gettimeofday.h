@@ -46,6 +46,12 @@ static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 
 #define vdso_read_counter_fast	vdso_read_counter_fast
 
+/* the mode vdso_read_counter() alone reads, as x86's hypervisors' clocks */
+static __always_inline bool vdso_clock_mode_out_of_line(s32 clock_mode)
+{
+	return clock_mode == VDSO_CLOCKMODE_TEST_SLOW;
+}
+
 static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
 	vdso_test_slow_reads++;
