@@ -32,6 +32,7 @@
  * (vdso_read_slow()). Anything the data cannot answer goes to the system
  * call, so the caller always gets the system call's answer.
  */
+#include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <uapi/linux/time.h>
 #include <vdso/time64.h>
@@ -346,6 +347,10 @@ vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
 	return __vdso_counter_fast(vd, c, clock, ts, tns, false);
 }
 
+/* vdso_read_fast() takes the coarse clocks as a range of ids */
+static_assert(VDSO_CLOCKS_COARSE ==
+	      BIT(CLOCK_MONOTONIC_COARSE + 1) - BIT(CLOCK_REALTIME_COARSE));
+
 static __always_inline bool
 vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 	       struct __kernel_timespec *ts, const struct vdso_time_data *tns)
@@ -356,7 +361,8 @@ vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 		return vdso_counter_fast(vd, &vd->mono, clock, ts, tns);
 	if ((u32)clock >= VDSO_NR_CLOCKS)
 		return false;
-	if ((VDSO_CLOCKS_COARSE >> clock) & 1)
+	/* the coarse ids are neighbours: one compare, no mask to load */
+	if ((u32)clock - CLOCK_REALTIME_COARSE <= CLOCK_MONOTONIC_COARSE - CLOCK_REALTIME_COARSE)
 		return vdso_coarse_fast(vd, clock, ts, tns);
 	if ((VDSO_CLOCKS_RAW >> clock) & 1)
 		return vdso_counter_fast(vd, &vd->raw, clock, ts, tns);
