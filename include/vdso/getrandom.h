@@ -8,8 +8,11 @@
 
 #include <linux/types.h>
 
-/* Bytes of output a state keeps ready: four blocks, less the key */
-#define VDSO_RNG_BATCH	(4 * 64 - 32)
+/*
+ * Bytes of output a state keeps ready: eight blocks of keystream, less
+ * the key (lib/vdso/getrandom.c: two runs of the vector ChaCha20)
+ */
+#define VDSO_RNG_BATCH	(8 * 64 - 32)
 
 /**
  * struct vgetrandom_state - one thread's generator, opaque to user space

@@ -117,7 +117,7 @@ static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 /*
  * Replace the key, and fill the batch, with keystream no output has
  * used: the next blocks of @in, straight into the state, where the key
- * and the batch are one run of whole blocks.
+ * and the batch are whole blocks in a row. The caller sets @st->pos.
  */
 static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[16])
 {
@@ -125,7 +125,6 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 	static_assert((sizeof(st->key) + VDSO_RNG_BATCH) % 64 == 0);
 
 	vdso_rng_blocks(in, (u8 *)st->key, (sizeof(st->key) + VDSO_RNG_BATCH) / 64);
-	st->pos = 0;
 }
 
 /*
@@ -155,24 +154,30 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 
 #pragma GCC diagnostic pop
 
-/* @n bytes from @src to @dst, each wiped from @src as it goes */
-static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n)
+/*
+ * @n bytes from @src to @dst; with @wipe, each is zeroed in @src as it
+ * goes (without, the caller overwrites @src before it returns)
+ */
+static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 {
 	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS)) {
 		/* the widest loads and stores that fit, in turn */
 		for (; n >= 8; n -= 8, src += 8, dst += 8) {
 			__put_unaligned_t(u64, __get_unaligned_t(u64, src), dst);
-			__put_unaligned_t(u64, 0, src);
+			if (wipe)
+				__put_unaligned_t(u64, 0, src);
 		}
 		if (n & 4) {
 			__put_unaligned_t(u32, __get_unaligned_t(u32, src), dst);
-			__put_unaligned_t(u32, 0, src);
+			if (wipe)
+				__put_unaligned_t(u32, 0, src);
 			src += 4;
 			dst += 4;
 		}
 		if (n & 2) {
 			__put_unaligned_t(u16, __get_unaligned_t(u16, src), dst);
-			__put_unaligned_t(u16, 0, src);
+			if (wipe)
+				__put_unaligned_t(u16, 0, src);
 			src += 2;
 			dst += 2;
 		}
@@ -180,53 +185,60 @@ static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n)
 	}
 	for (; n; n--) {
 		*dst++ = *src;
-		*src++ = 0;
+		if (wipe)
+			*src = 0;
+		src++;
 	}
 }
 
 /*
- * Up to @len bytes of the batch into @dst, wiped from the batch.
- * Returns how many.
+ * Blocks of keystream that go straight into a buffer are made in runs of
+ * VDSO_RNG_RUN: the vector forms make four at a time, for less than
+ * four made one by one, the scalar form one. Output short of a run comes
+ * from the batch, which holds two runs of four blocks less the key, so
+ * that a vector rekey is two runs too.
  */
-static __always_inline size_t vdso_rng_take(struct vgetrandom_state *st,
-					    u8 *dst, size_t len)
-{
-	size_t pos = st->pos, n;
-
-	if (pos >= VDSO_RNG_BATCH)
-		return 0;
-	n = VDSO_RNG_BATCH - pos;
-	if (n > len)
-		n = len;
-	vdso_rng_move(dst, &st->batch[pos], n);
-	st->pos = pos + n;
-	return n;
-}
+#if defined(VDSO_CHACHA_VECTORS) || defined(vdso_arch_chacha20_blocks)
+#define VDSO_RNG_RUN		4
+#else
+#define VDSO_RNG_RUN		1
+#endif
+#define VDSO_RNG_RUN_BYTES	(VDSO_RNG_RUN * 64)
 
 /* Fill @dst with @len bytes from the state, replacing the key as it goes. */
 static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 					  u8 *dst, size_t len)
 {
+	size_t pos = st->pos, n;
 	u32 in[16];
-	size_t n;
 
-	/* what the batch holds first */
-	n = vdso_rng_take(st, dst, len);
+	static_assert(VDSO_RNG_RUN_BYTES - 1 <= VDSO_RNG_BATCH);
+
+	/* pos is at most VDSO_RNG_BATCH, unless user space wrote it */
+	n = pos < VDSO_RNG_BATCH ? VDSO_RNG_BATCH - pos : 0;
+	if (len <= n) {
+		/* the common case: from the batch alone, wiped as it goes */
+		vdso_rng_move(dst, &st->batch[pos], len, true);
+		st->pos = pos + len;
+		return;
+	}
+	/* all the batch holds: the new batch below overwrites it */
+	vdso_rng_move(dst, &st->batch[pos], n, false);
 	dst += n;
 	len -= n;
-	if (!len)
-		return;
 
 	vdso_rng_setup(in, st);
-	/* whole blocks straight into the buffer */
-	if (len >= 64) {
-		vdso_rng_blocks(in, dst, len / 64);
-		dst += len & ~(size_t)63;
-		len &= 63;
+	/* whole runs of blocks straight into the buffer */
+	if (len >= VDSO_RNG_RUN_BYTES) {
+		n = len / VDSO_RNG_RUN_BYTES * VDSO_RNG_RUN;
+		vdso_rng_blocks(in, dst, n);
+		dst += 64 * n;
+		len -= 64 * n;
 	}
-	/* then a new key, and the tail from a new batch */
+	/* then a new key, and the rest (less than a run) from a new batch */
 	vdso_rng_rekey(st, in);
-	vdso_rng_take(st, dst, len);
+	vdso_rng_move(dst, st->batch, len, true);
+	st->pos = len;
 	vdso_wipe(in, sizeof(in));
 	vdso_local_fn(vdso_rng_burn_stack)();
 #ifdef VDSO_CHACHA_VECTORS

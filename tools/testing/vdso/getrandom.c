@@ -14,12 +14,13 @@
  *     key: the kernel's (the bytes the system call writes) as well as
  *     those the state makes from its own keystream;
  *   - output comes first from the batch, whose bytes are wiped as they
- *     are handed out;
- *   - then n = len / 64 whole blocks of the key's keystream, from block
- *     0, go straight into the buffer;
+ *     are handed out (if the batch holds len bytes, that is all);
+ *   - then n whole blocks of the key's keystream, from block 0, go
+ *     straight into the buffer, n a multiple of RUN (4 blocks with the
+ *     vector ChaCha20, 1 in the scalar build), as many as fit;
  *   - the next 32 + VDSO_RNG_BATCH bytes of keystream (blocks n, n + 1,
- *     ...) are the new key and the new batch; the last len % 64 bytes of
- *     output come from the start of that batch.
+ *     ...) are the new key and the new batch; the rest of the output
+ *     (less than RUN blocks) comes from the start of that batch.
  *
  * The vDSO counts blocks in 64 bits (words 12 and 13), RFC 8439 in 32 bits
  * with the nonce in word 13: with a zero nonce and below 2^32 blocks the
@@ -51,6 +52,12 @@ const char *getrandom_path;
 #define BATCH		VDSO_RNG_BATCH
 /* blocks of keystream that make a new key and batch */
 #define REKEY_BLOCKS	((KEY_LEN + BATCH) / 64)
+/* blocks that go straight into a buffer come in runs of this many */
+#ifdef VDSO_TEST_NO_VECTORS
+#define RUN		1
+#else
+#define RUN		4
+#endif
 
 static_assert((KEY_LEN + BATCH) % 64 == 0, "the rekey is whole blocks");
 static_assert(sizeof(((struct vgetrandom_state *)0)->key) == KEY_LEN, "key size");
@@ -146,10 +153,10 @@ static void model_fill(struct model *m, u8 *out, size_t len)
 	len -= n;
 	if (!len)
 		return;
-	n = len / 64;
+	n = len / (64 * RUN) * RUN;
 	ref_stream(m->key, 0, out, n);
 	out += 64 * n;
-	len %= 64;
+	len -= 64 * n;
 	ref_stream(m->key, n, blk, REKEY_BLOCKS);
 	memcpy(m->key, blk, KEY_LEN);
 	memcpy(m->batch, blk + KEY_LEN, BATCH);
@@ -478,8 +485,9 @@ static void test_reference(void)
 
 /*
  * RFC 8439's A.1 vectors with a zero nonce, #1 to #4, through a fresh
- * state handed the vector's key: its first output is blocks 0, 1, ... of
- * that key's keystream, so block @counter of it is the vector's block. #3
+ * state handed the vector's key: its first output, whole runs of blocks,
+ * is blocks 0, 1, ... of that key's keystream, so block @counter of it is
+ * the vector's block. #3
  * and #4 (a key of 31 zero bytes and a 1; a zero, 0xff, then zeros) read
  * the kernel's key bytes as little-endian words, as RFC 8439 does.
  */
@@ -492,8 +500,9 @@ static void test_known_answers(void)
 	for (i = 0; i < ARRAY_SIZE(vecs); i++) {
 		const struct rfc8439_vector *t = &rfc8439[vecs[i]];
 		struct vgetrandom_state *st = st_new();
-		size_t len = 64 * (t->counter + 1);
-		u8 out[3 * 64];
+		/* whole runs, at least to block @counter */
+		size_t len = 64 * RUN * ((t->counter + RUN) / RUN);
+		u8 out[64 * (2 + RUN)];
 		ssize_t ret;
 
 		stub_reset(st);
@@ -524,14 +533,14 @@ static void test_path(void)
 	static const char built[] = "scalar";
 #endif
 	struct vgetrandom_state *st = st_new();
-	u8 got[3 * 64 + 5], want[sizeof(got)];
+	u8 got[4 * 64 + 5], want[sizeof(got)];
 	unsigned long calls, batch;
 	const char *taken;
 	struct model m;
 
 	t_begin();
 	stub_reset(st);
-	/* a key request, 3 blocks into the buffer, the rekey: one wipe, last */
+	/* a key request, 4 blocks into the buffer, the rekey: one wipe, last */
 	calls = vdso_test_vector_wipes;
 	if (grnd(got, sizeof(got), 0, st) != sizeof(got) || stub.keys != 1)
 		t_fail("first call: %u key requests", stub.keys);
@@ -557,7 +566,7 @@ static void test_path(void)
 		t_fail("the run expects the %s path, the build took the %s one", getrandom_path,
 		       taken);
 	free(st);
-	t_end("getrandom: the %s ChaCha20 (%lu vector wipes in a call of 3 blocks and a rekey)",
+	t_end("getrandom: the %s ChaCha20 (%lu vector wipes in a call of 4 blocks and a rekey)",
 	      taken, calls);
 }
 
@@ -750,15 +759,16 @@ static void test_known_first(void)
 {
 	static const size_t lens[] = {
 		1, 2, 31, 32, 33, 63, 64, 65, 127, 128, 129, 191, 192, 223, 224, 225,
-		255, 256, 257, 300, 600, 1000, 4095, 4096, 4097,
+		255, 256, 257, 300, 319, 320, 479, 480, 481, 511, 512, 513, 600, 1000,
+		4095, 4096, 4097,
 	};
-	static u8 ks[4097 + 5 * 64], got[4097];
+	static u8 ks[64 * (4097 / 64 + REKEY_BLOCKS)], got[4097];
 	size_t i, j;
 
 	t_begin();
 	for (i = 0; i < ARRAY_SIZE(lens); i++) {
 		struct vgetrandom_state *st = st_new();
-		size_t len = lens[i], n = len / 64, tail = len % 64;
+		size_t len = lens[i], n = len / (64 * RUN) * RUN, tail = len - 64 * n;
 		const u8 *new_key = ks + 64 * n, *new_batch = new_key + KEY_LEN;
 		u8 key[KEY_LEN];
 		ssize_t ret;
@@ -793,7 +803,7 @@ static void test_known_first(void)
 			       st->generation, rng_gen(), st->in_use);
 		free(st);
 	}
-	t_end("getrandom: known answer: a fresh state's first output, 25 lengths; key erasure");
+	t_end("getrandom: known answer: a fresh state's first output, 33 lengths; key erasure");
 }
 
 static void test_reseed(void)
@@ -850,7 +860,9 @@ static int cmp_u64(const void *a, const void *b)
 
 static void test_lengths(void)
 {
-	static const size_t lens[] = { 0, 1, 63, 64, 65, 223, 224, 225, 4096, 1 << 20 };
+	static const size_t lens[] = {
+		0, 1, 63, 64, 65, 255, 256, 257, BATCH - 1, BATCH, BATCH + 1, 4096, 1 << 20,
+	};
 	size_t cap = 2 * ((1 << 20) + 8192) / 8 + 4096, nr = 0, i, j;
 	u8 *got = malloc((1 << 20) + 128), *want = malloc(1 << 20);
 	u64 *seen = malloc(cap * sizeof(*seen));
