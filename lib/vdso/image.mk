@@ -29,6 +29,10 @@
 #                     ELF32 image)
 #   vdso-rng-frame-max the largest stack frame getrandom.c may have, in
 #                     bytes; 384 by default (see VDSO_RNG_BURN)
+#   vdso-frame-pointer y to keep a frame pointer in every frame that has
+#                     one (x86, arm64: perf walks their user stacks by
+#                     frame pointers); by default the images omit it, and
+#                     unwinders go by .eh_frame (arm's by .ARM.exidx)
 #   vdso-postlink     a command that fails when the linked image ($@) has
 #                     what the architecture cannot have (mips: a call or
 #                     a load through the GOT)
@@ -57,9 +61,9 @@ obj-$(vdso-embed) += $(vdso-name)-image.o
 
 # User-space code: no tracing, sanitizers, coverage, stack protector or
 # kernel code model; position-independent, with unwind tables. Tail calls
-# stay tail calls even where the kernel's frame pointers turn them off:
-# the entries reach their slow paths through them, so that their fast
-# paths need no frame.
+# stay tail calls even with frame pointers, which turn them off in the
+# kernel: the entries reach their slow paths through them, so that their
+# fast paths need no frame.
 vdso-kernel-only := -pg -mfentry -mrecord-mcount -fpatchable-function-entry=% \
 		    -fno-PIE -fno-pie -fno-asynchronous-unwind-tables \
 		    -ftrivial-auto-var-init=% -fzero-call-used-regs=% \
@@ -72,7 +76,8 @@ $(addprefix $(obj)/,$(vdso-objs)): KBUILD_CFLAGS := \
 	$(filter-out $(vdso-kernel-only) $(vdso-cflags-out),$(vdso-kbuild-cflags)) \
 	-fPIC -O2 -fasynchronous-unwind-tables -fno-stack-protector \
 	-fno-tree-loop-distribute-patterns \
-	-fno-omit-frame-pointer -foptimize-sibling-calls \
+	$(if $(filter y,$(vdso-frame-pointer)),-fno-omit-frame-pointer,-fomit-frame-pointer) \
+	-foptimize-sibling-calls \
 	-D__VDSO__ -DBUILD_VDSO \
 	-DDISABLE_BRANCH_PROFILING $(vdso-cflags)
 $(addprefix $(obj)/,$(vdso-objs)): KBUILD_AFLAGS := $(vdso-kbuild-aflags) \
