@@ -155,39 +155,46 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 #pragma GCC diagnostic pop
 
 /*
- * @n bytes from @src to @dst; with @wipe, each is zeroed in @src as it
- * goes (without, the caller overwrites @src before it returns)
+ * @n bytes from @src to @dst; with @wipe, zeroed in @src (without, the
+ * caller overwrites @src before it returns). Where the architecture
+ * loads and stores words at any alignment, a word at a time: the first
+ * word, then the rest from the end, the last of which may overlap the
+ * first (each read before any of it is wiped); else, and for fewer than
+ * four bytes, a byte at a time.
  */
 static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 {
-	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS)) {
-		/* the widest loads and stores that fit, in turn */
-		for (; n >= 8; n -= 8, src += 8, dst += 8) {
-			__put_unaligned_t(u64, __get_unaligned_t(u64, src), dst);
+	bool words = IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS);
+	size_t i;
+
+	if (words && n >= 8) {
+		__put_unaligned_t(u64, __get_unaligned_t(u64, src), dst);
+		for (i = n; i > 8;) {
+			i -= 8;
+			__put_unaligned_t(u64, __get_unaligned_t(u64, src + i), dst + i);
 			if (wipe)
-				__put_unaligned_t(u64, 0, src);
+				__put_unaligned_t(u64, 0, src + i);
 		}
-		if (n & 4) {
-			__put_unaligned_t(u32, __get_unaligned_t(u32, src), dst);
-			if (wipe)
-				__put_unaligned_t(u32, 0, src);
-			src += 4;
-			dst += 4;
-		}
-		if (n & 2) {
-			__put_unaligned_t(u16, __get_unaligned_t(u16, src), dst);
-			if (wipe)
-				__put_unaligned_t(u16, 0, src);
-			src += 2;
-			dst += 2;
-		}
-		n &= 1;
-	}
-	for (; n; n--) {
-		*dst++ = *src;
 		if (wipe)
-			*src = 0;
-		src++;
+			__put_unaligned_t(u64, 0, src);
+		return;
+	}
+	if (words && n >= 4) {
+		u32 first = __get_unaligned_t(u32, src);
+		u32 last = __get_unaligned_t(u32, src + n - 4);
+
+		__put_unaligned_t(u32, first, dst);
+		__put_unaligned_t(u32, last, dst + n - 4);
+		if (wipe) {
+			__put_unaligned_t(u32, 0, src);
+			__put_unaligned_t(u32, 0, src + n - 4);
+		}
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		dst[i] = src[i];
+		if (wipe)
+			src[i] = 0;
 	}
 }
 
@@ -259,20 +266,14 @@ static __always_inline bool vdso_rng_flags_ok(unsigned int flags)
 	       (GRND_RANDOM | GRND_INSECURE);
 }
 
-/**
- * VDSO_ENTRY(getrandom) - getrandom(2) from a per-thread state
- * @buffer:     where the bytes go
- * @len:        how many
- * @flags:      GRND_* flags, as for getrandom(2)
- * @opaque_state: the caller's state, or the params to fill (see above)
- * @opaque_len: sizeof the state, or ~0UL to ask for the params
- *
- * A wild non-NULL @buffer faults in user space.
- *
- * Return: @len, or what the system call returns.
+/*
+ * getrandom() past the fast path: the parameters' query, the system
+ * call's cases, a new key from the kernel, and every request the batch
+ * does not cover.
  */
-ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
-			      void *opaque_state, size_t opaque_len)
+static noinline VDSO_LOCAL_FN ssize_t
+vdso_getrandom_slow(void *buffer, size_t len, unsigned int flags,
+		    void *opaque_state, size_t opaque_len)
 {
 	const struct vdso_rng_data *rng = vdso_rng_page();
 	struct vgetrandom_state *st = opaque_state;
@@ -321,6 +322,80 @@ ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
 
 syscall:
 	return vdso_syscall3(__NR_getrandom, (long)buffer, len, flags);
+}
+
+/*
+ * Arguments the fast path can serve: known flags, a seeded RNG, a state of
+ * the right size, a buffer and at least one byte. vdso_rng_fast() holds
+ * the length to the batch, far below the system call's limit.
+ */
+static __always_inline bool vdso_rng_fast_args(const void *buffer, size_t len, unsigned int flags,
+					       const void *opaque_state, size_t opaque_len)
+{
+	return vdso_rng_flags_ok(flags) && READ_ONCE(vdso_rng_page()->is_ready) &&
+	       opaque_state && opaque_len == sizeof(struct vgetrandom_state) &&
+	       buffer && len;
+}
+
+/*
+ * The fast path: what nearly every call is, a request that the batch of a
+ * state in the current generation covers. It keeps few values live, so
+ * that the entry needs no callee-saved register and no frame. False for
+ * anything else, with the state as it was; or, where the state's
+ * generation is not the current one after the copy (a reseed, before or
+ * during the call, or the state dropped), with the bytes it took gone
+ * from the batch, and the slow path starts over, as it would have.
+ */
+static __always_inline bool vdso_rng_fast(struct vgetrandom_state *st, u8 *dst, size_t len)
+{
+	const struct vdso_rng_data *rng = vdso_rng_page();
+	unsigned long gen;
+	size_t pos;
+
+	if (READ_ONCE(st->in_use))
+		return false;
+	WRITE_ONCE(st->in_use, 1);
+	barrier();
+	gen = READ_ONCE(rng->generation);
+	pos = st->pos;
+	if (likely(pos < VDSO_RNG_BATCH && len <= VDSO_RNG_BATCH - pos)) {
+		st->pos = pos + len;
+		vdso_rng_move(dst, &st->batch[pos], len, true);
+		barrier();
+		if (likely(READ_ONCE(st->generation) == gen &&
+			   READ_ONCE(rng->generation) == gen)) {
+			WRITE_ONCE(st->in_use, 0);
+			return true;
+		}
+	}
+	WRITE_ONCE(st->in_use, 0);
+	return false;
+}
+
+/**
+ * VDSO_ENTRY(getrandom) - getrandom(2) from a per-thread state
+ * @buffer:     where the bytes go
+ * @len:        how many
+ * @flags:      GRND_* flags, as for getrandom(2)
+ * @opaque_state: the caller's state, or the params to fill (see above)
+ * @opaque_len: sizeof the state, or ~0UL to ask for the params
+ *
+ * A wild non-NULL @buffer faults in user space.
+ *
+ * Return: @len, or what the system call returns.
+ */
+ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
+			      void *opaque_state, size_t opaque_len)
+{
+	if (likely(vdso_rng_fast_args(buffer, len, flags, opaque_state, opaque_len))) {
+		if (likely(vdso_rng_fast(opaque_state, buffer, len)))
+			return len;
+		/* the size checked, as a constant: one register fewer to keep */
+		return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state,
+							  sizeof(struct vgetrandom_state));
+	}
+	return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state,
+						  opaque_len);
 }
 
 VDSO_ALIAS(getrandom);

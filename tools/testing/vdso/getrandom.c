@@ -1257,35 +1257,40 @@ static void test_moves(void)
 		}
 	}
 	/*
-	 * The generation moves, or the state is dropped, while whole blocks go
-	 * into the buffer: its second page is read-only, and the fault handler
-	 * makes the change and then lets the write go on.
+	 * The generation moves, or the state is dropped, while bytes go into
+	 * the buffer: whole blocks (three pages), or the batch alone (64
+	 * bytes across the page boundary, the fast path). The buffer's second
+	 * page is read-only, and the fault handler makes the change and then
+	 * lets the write go on.
 	 */
 	if (sigaction(SIGSEGV, &sa, &old))
 		t_fail("sigaction: %s", strerror(errno));
 	guard.page = area + PAGE_SIZE;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 4; i++) {
+		bool batch = i >= 2;
+		u8 *buf = batch ? guard.page - 32 : area;
+		size_t len = batch ? 64 : 3 * PAGE_SIZE;
+		const char *what = i % 2 ? "dropped" : "moved";
 		struct model m;
 		struct vgetrandom_state *st = seeded(NULL);
 		unsigned long gen = rng_gen();
 		ssize_t ret;
 
 		guard.st = st;
-		guard.drop = i;
+		guard.drop = i % 2;
 		guard.faults = 0;
 		mprotect(guard.page, PAGE_SIZE, PROT_READ);
 		stub_reset(st);
-		ret = grnd(area, 3 * PAGE_SIZE, 0, st);
+		ret = grnd(buf, len, 0, st);
 		model_reseed(&m, stub.last_key);
-		model_fill(&m, want, 3 * PAGE_SIZE);
-		if (ret != 3 * PAGE_SIZE || guard.faults != 1 || stub.keys != 1 ||
+		model_fill(&m, want, len);
+		if (ret != (ssize_t)len || guard.faults != 1 || stub.keys != 1 ||
 		    sys_total() != 1)
-			t_fail("%s during the fill: ret %zd, %u faults, %u key requests",
-			       i ? "dropped" : "moved", ret, guard.faults, stub.keys);
-		else if (memcmp(area, want, 3 * PAGE_SIZE))
-			t_fail("%s during the fill: output is not the new key's",
-			       i ? "dropped" : "moved");
-		check_state(st, &m, i ? gen : gen + 1, "changed during the fill");
+			t_fail("%s during a fill of %zu: ret %zd, %u faults, %u key requests",
+			       what, len, ret, guard.faults, stub.keys);
+		else if (memcmp(buf, want, len))
+			t_fail("%s during a fill of %zu: output is not the new key's", what, len);
+		check_state(st, &m, i % 2 ? gen : gen + 1, "changed during the fill");
 		free(st);
 	}
 	sigaction(SIGSEGV, &old, NULL);
