@@ -6,6 +6,7 @@
 #ifndef __VDSO_CHACHA_H
 #define __VDSO_CHACHA_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include <asm/byteorder.h>
 #include <vdso/unaligned.h>
@@ -209,7 +210,7 @@ static __always_inline VDSO_CHACHA_VECTOR_TARGET
 void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 {
 	const vdso_v4u32 step = { 0, 1, 2, 3 };
-	vdso_v4u32 x[16], c12, c13, t0, t1, t2, t3, row;
+	vdso_v4u32 x[16], c12, c13, t0, t1, t2, t3;
 	int i;
 
 	/* unrolled: the broadcasts go straight to registers, not the stack */
@@ -231,25 +232,38 @@ void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 		vdso_chacha_vqr(&x[2], &x[7], &x[8], &x[13]);
 		vdso_chacha_vqr(&x[3], &x[4], &x[9], &x[14]);
 	}
-	for (i = 0; i < 16; i++)
-		x[i] += (vdso_v4u32){} + in[i];
-	x[12] += c12 - in[12];
-	x[13] += c13 - in[13];
+	/*
+	 * The input added back: to words 12 to 15 here (12 and 13, the
+	 * counters, differ from block to block), and to words 0 to 11, which
+	 * the four blocks share, after the transpose, four words at a time.
+	 * @in is read again after the rounds (the barrier), so that no copy
+	 * of the key waits on the stack meanwhile.
+	 */
+	barrier();
+	x[12] += c12;
+	x[13] += c13;
+	x[14] += (vdso_v4u32){} + in[14];
+	x[15] += (vdso_v4u32){} + in[15];
 
 	/* words 4g..4g+3 of block k are lane k of x[4g]..x[4g+3] */
+#pragma GCC unroll 4
 	for (i = 0; i < 16; i += 4) {
+		vdso_v4u32 r[4], add = {};
+
+		if (i < 12)
+			__builtin_memcpy(&add, &in[i], sizeof(add));
 		t0 = __builtin_shuffle(x[i], x[i + 1], (vdso_v4u32){ 0, 4, 1, 5 });
 		t1 = __builtin_shuffle(x[i], x[i + 1], (vdso_v4u32){ 2, 6, 3, 7 });
 		t2 = __builtin_shuffle(x[i + 2], x[i + 3], (vdso_v4u32){ 0, 4, 1, 5 });
 		t3 = __builtin_shuffle(x[i + 2], x[i + 3], (vdso_v4u32){ 2, 6, 3, 7 });
-		row = __builtin_shuffle(t0, t2, (vdso_v4u32){ 0, 1, 4, 5 });
-		vdso_vstore(dst + 4 * i, row);
-		row = __builtin_shuffle(t0, t2, (vdso_v4u32){ 2, 3, 6, 7 });
-		vdso_vstore(dst + 64 + 4 * i, row);
-		row = __builtin_shuffle(t1, t3, (vdso_v4u32){ 0, 1, 4, 5 });
-		vdso_vstore(dst + 128 + 4 * i, row);
-		row = __builtin_shuffle(t1, t3, (vdso_v4u32){ 2, 3, 6, 7 });
-		vdso_vstore(dst + 192 + 4 * i, row);
+		r[0] = __builtin_shuffle(t0, t2, (vdso_v4u32){ 0, 1, 4, 5 });
+		r[1] = __builtin_shuffle(t0, t2, (vdso_v4u32){ 2, 3, 6, 7 });
+		r[2] = __builtin_shuffle(t1, t3, (vdso_v4u32){ 0, 1, 4, 5 });
+		r[3] = __builtin_shuffle(t1, t3, (vdso_v4u32){ 2, 3, 6, 7 });
+		vdso_vstore(dst + 4 * i, r[0] + add);
+		vdso_vstore(dst + 64 + 4 * i, r[1] + add);
+		vdso_vstore(dst + 128 + 4 * i, r[2] + add);
+		vdso_vstore(dst + 192 + 4 * i, r[3] + add);
 	}
 	/* the 64-bit block counter, four on */
 	in[12] += 4;
