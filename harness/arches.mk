@@ -11,9 +11,10 @@
 # <arch>-novdso   kernel arguments that leave processes without a vDSO
 # <arch>-hidden   set: boot once more on a device tree whose timer node
 #                 says the firmware left the counter unset (arm)
-# <arch>-scalar-qemu QEMU options for a CPU without the vector registers
-#                 getrandom()'s ChaCha20 takes where it has them: a boot
-#                 that runs vdso_getrandom on the scalar form (s390x)
+# <arch>-chacha-qemu QEMU options for a CPU on which getrandom()'s
+#                 ChaCha20 takes its other form: a boot that runs
+#                 vdso_getrandom on it (s390x without the vector
+#                 facility: the scalar form; x86-64 without SSSE3: SSE2)
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
@@ -44,6 +45,10 @@ x86_64-pkgs	:= gcc qemu-system-x86 gcc-i686-linux-gnu libc6-dev-i386-cross \
 		   gcc-x86-64-linux-gnux32 libc6-dev-x32-cross valgrind
 x86_64-fallback	:= clocksource=hpet
 x86_64-novdso	:= vdso=0 vdso32=0
+# a CPU without SSSE3, QEMU's default model (-cpu max,-ssse3 is a CPU no
+# program expects: the guest's init died of SIGILL on it): getrandom() on
+# the SSE2 ChaCha20
+x86_64-chacha-qemu := -cpu qemu64
 x86_64-bench	:= tsc_early_khz=1000000 norandmaps
 x86_64-bench-qemu	:= -cpu max,-rdrand,-rdseed
 x86_64-compat	:= i386:i386_ x32:x32_
@@ -131,7 +136,7 @@ s390x-append	:=
 s390x-fallback	:=
 s390x-novdso	:=
 # the vector facility off: getrandom() on the scalar ChaCha20
-s390x-scalar-qemu := -cpu max,vx=off,vxeh=off,vxeh2=off,vxpd=off,vxpdeh=off,vxpdeh2=off
+s390x-chacha-qemu := -cpu max,vx=off,vxeh=off,vxeh2=off,vxpd=off,vxpdeh=off,vxpdeh2=off
 # upstream's getrandom test sizes its states by the L1 cache line, which
 # glibc cannot learn under TCG (sysconf() says -1): it divides by zero
 s390x-upstream-fail := upstream_vdso_test_getrandom

@@ -100,10 +100,12 @@ static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 #ifdef vdso_arch_chacha20_blocks
 	/*
 	 * The architecture's own call of a vector form built apart, which
-	 * leaves no vector register of the caller's changed
+	 * leaves no vector register of the caller's changed (powerpc), or
+	 * which runs where the CPU has what it was built for (x86's SSSE3):
+	 * true if it made the blocks
 	 */
-	vdso_arch_chacha20_blocks(in, dst, n);
-	return;
+	if (vdso_arch_chacha20_blocks(in, dst, n))
+		return;
 #endif
 #ifdef VDSO_CHACHA_VECTORS
 	if (vdso_chacha_vectors()) {

@@ -4,10 +4,12 @@
  * against the test vectors of RFC 8439 (section 2.3.2, appendix A.1), and
  * against a plain block function written here for runs of 0 to 70
  * blocks, at any alignment, with the 64-bit block counter crossing 2^32
- * and 2^64. Built twice: with the vector form and stores of any
- * alignment (x86-64), and, with VDSO_TEST_NO_VECTORS and
+ * and 2^64. Built three times: with the vector form and stores of any
+ * alignment (x86-64); with VDSO_TEST_NO_VECTORS and
  * VDSO_TEST_STRICT_ALIGN, the scalar form alone with the byte stores of
- * an architecture that has no unaligned ones.
+ * an architecture that has no unaligned ones; and with SSSE3 and
+ * VDSO_CHACHA_BYTE_SHUFFLE, the vector form's rotations by 8 as byte
+ * shuffles (x86's vgetrandom-ssse3.c, arm64's TBL).
  */
 #include <stdio.h>
 #include <string.h>
@@ -96,7 +98,9 @@ static void vector_form(u32 in[16], u8 *dst, size_t n)
 
 static const struct form forms[] = {
 	{ "scalar form", scalar_form },
-#ifdef VDSO_CHACHA_VECTORS
+#if defined(VDSO_CHACHA_BYTE_SHUFFLE)
+	{ "vector form (byte shuffles)", vector_form },
+#elif defined(VDSO_CHACHA_VECTORS)
 	{ "vector form", vector_form },
 #endif
 };

@@ -824,6 +824,12 @@ int main(void)
 	if (!vgetrandom)
 		ksft_exit_fail_msg("%s is missing\n", vdso_abi.getrandom);
 	ksft_set_plan(12);
+#if defined(__x86_64__) || defined(__i386__)
+	/* x86's image has two ChaCha20 forms, of the same output */
+	ksft_print_msg("ChaCha20: the %s form (the CPU %s SSSE3)\n",
+		       __builtin_cpu_supports("ssse3") ? "SSSE3" : "SSE2",
+		       __builtin_cpu_supports("ssse3") ? "has" : "has no");
+#endif
 	test_params();
 	st = new_state();
 	if (!st)

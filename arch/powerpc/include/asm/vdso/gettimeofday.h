@@ -90,7 +90,7 @@ int __c_kernel_sync_dicache(unsigned long start, unsigned long end);
 void __vdso_chacha20_vmx(u32 in[16], u8 *dst, size_t n);
 /* what it calls, built with AltiVec */
 void __vdso_chacha20_vmx_blocks(u32 in[16], u8 *dst, size_t n);
-#define vdso_arch_chacha20_blocks(in, dst, n)	__vdso_chacha20_vmx(in, dst, n)
+#define vdso_arch_chacha20_blocks(in, dst, n)	(__vdso_chacha20_vmx(in, dst, n), true)
 
 #endif /* !__ASSEMBLY__ */
 

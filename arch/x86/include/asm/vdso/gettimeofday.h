@@ -155,6 +155,27 @@ static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 #ifdef __SSE2__
 #define VDSO_CHACHA_VECTORS	1
 
+/*
+ * Where the CPU has SSSE3 (nearly every x86-64 CPU), vgetrandom-ssse3.c's
+ * form, whose rotations are byte shuffles; the kernel patches the jump
+ * out of the image at boot for such a CPU. False where getrandom.c's
+ * SSE2 form is to run. getrandom.c asks for whole runs of four blocks,
+ * and that form makes nothing else (no code for single blocks).
+ */
+void __vdso_chacha20_ssse3(u32 in[16], u8 *dst, size_t runs)
+	__attribute__((visibility("hidden")));
+
+static __always_inline bool vdso_arch_chacha20_blocks(u32 in[16], u8 *dst, size_t n)
+{
+	asm goto(ALTERNATIVE("jmp %l[sse2]", "", X86_FEATURE_SSSE3) : : : : sse2);
+	__vdso_chacha20_ssse3(in, dst, n / 4);
+	return true;
+sse2:
+	return false;
+}
+
+#define vdso_arch_chacha20_blocks	vdso_arch_chacha20_blocks
+
 static __always_inline void vdso_vector_wipe(void)
 {
 	asm volatile ("pxor	%%xmm0, %%xmm0\n\tpxor	%%xmm1, %%xmm1\n\t"
