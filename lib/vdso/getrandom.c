@@ -269,34 +269,52 @@ static __always_inline bool vdso_rng_flags_ok(unsigned int flags)
 }
 
 /*
- * getrandom() past the fast path: the parameters' query, the system
- * call's cases, a new key from the kernel, and every request the batch
- * does not cover.
+ * A call the vDSO can answer: known flags, a seeded RNG and a state of
+ * the right size.
+ */
+static __always_inline bool vdso_rng_call_ok(unsigned int flags, const void *opaque_state,
+					     size_t opaque_len)
+{
+	return vdso_rng_flags_ok(flags) && READ_ONCE(vdso_rng_page()->is_ready) &&
+	       opaque_state && opaque_len == sizeof(struct vgetrandom_state);
+}
+
+/*
+ * getrandom() for any call but one the vDSO serves with bytes: the
+ * query for the parameters, no byte to give, or the system call.
  */
 static noinline VDSO_LOCAL_FN ssize_t
-vdso_getrandom_slow(void *buffer, size_t len, unsigned int flags,
-		    void *opaque_state, size_t opaque_len)
+vdso_getrandom_other(void *buffer, size_t len, unsigned int flags,
+		     void *opaque_state, size_t opaque_len)
 {
-	const struct vdso_rng_data *rng = vdso_rng_page();
-	struct vgetrandom_state *st = opaque_state;
-	unsigned long gen;
-
-	if (unlikely(opaque_len == ~0UL && !buffer && !len && !flags)) {
+	if (opaque_len == ~0UL && !buffer && !len && !flags) {
 		struct vgetrandom_opaque_params *p = opaque_state;
 
-		p->size_of_opaque_state = sizeof(*st);
+		p->size_of_opaque_state = sizeof(struct vgetrandom_state);
 		p->mmap_prot = PROT_READ | PROT_WRITE;
 		p->mmap_flags = MAP_DROPPABLE | MAP_ANONYMOUS;
 		vdso_wipe(p->reserved, sizeof(p->reserved));
 		return 0;
 	}
-	if (unlikely(!vdso_rng_flags_ok(flags) || !READ_ONCE(rng->is_ready) ||
-		     !st || opaque_len != sizeof(*st) || (!buffer && len) ||
-		     len > VDSO_RNG_MAX_LEN))
-		goto syscall;
-	if (unlikely(!len))
+	/* no byte to give, NULL buffer or not: nothing to do */
+	if (!len && vdso_rng_call_ok(flags, opaque_state, opaque_len))
 		return 0;
-	if (unlikely(READ_ONCE(st->in_use)))
+	return vdso_syscall3(__NR_getrandom, (long)buffer, len, flags);
+}
+
+/*
+ * getrandom() past the fast path, for a call the vDSO serves with bytes:
+ * a length the system call would cut, a state in use, a new key from
+ * the kernel, and every request the batch does not cover.
+ */
+static noinline VDSO_LOCAL_FN ssize_t
+vdso_getrandom_slow(void *buffer, size_t len, unsigned int flags,
+		    struct vgetrandom_state *st)
+{
+	const struct vdso_rng_data *rng = vdso_rng_page();
+	unsigned long gen;
+
+	if (unlikely(len > VDSO_RNG_MAX_LEN || READ_ONCE(st->in_use)))
 		goto syscall;
 
 	do {
@@ -327,26 +345,14 @@ syscall:
 }
 
 /*
- * Arguments the fast path can serve: known flags, a seeded RNG, a state of
- * the right size, a buffer and at least one byte. vdso_rng_fast() holds
- * the length to the batch, far below the system call's limit.
- */
-static __always_inline bool vdso_rng_fast_args(const void *buffer, size_t len, unsigned int flags,
-					       const void *opaque_state, size_t opaque_len)
-{
-	return vdso_rng_flags_ok(flags) && READ_ONCE(vdso_rng_page()->is_ready) &&
-	       opaque_state && opaque_len == sizeof(struct vgetrandom_state) &&
-	       buffer && len;
-}
-
-/*
- * The fast path: what nearly every call is, a request that the batch of a
- * state in the current generation covers. It keeps few values live, so
- * that the entry needs no callee-saved register and no frame. False for
- * anything else, with the state as it was; or, where the state's
- * generation is not the current one after the copy (a reseed, before or
- * during the call, or the state dropped), with the bytes it took gone
- * from the batch, and the slow path starts over, as it would have.
+ * The fast path: what nearly every call is, a request of 1 to
+ * VDSO_RNG_BATCH bytes that the batch of a state in the current
+ * generation covers. It keeps few values live, so that the entry needs
+ * no callee-saved register and no frame. False for anything else, with
+ * the state as it was; or, where the state's generation is not the
+ * current one after the copy (a reseed, before or during the call, or
+ * the state dropped), with the bytes it took gone from the batch, and
+ * the slow path starts over, as it would have.
  */
 static __always_inline bool vdso_rng_fast(struct vgetrandom_state *st, u8 *dst, size_t len)
 {
@@ -360,7 +366,9 @@ static __always_inline bool vdso_rng_fast(struct vgetrandom_state *st, u8 *dst, 
 	barrier();
 	gen = READ_ONCE(rng->generation);
 	pos = st->pos;
-	if (likely(pos < VDSO_RNG_BATCH && len <= VDSO_RNG_BATCH - pos)) {
+	/* no overflow: pos is 16 bits wide, and @len at most the batch */
+	static_assert(sizeof(st->pos) == 2);
+	if (likely(pos + len <= VDSO_RNG_BATCH)) {
 		st->pos = pos + len;
 		vdso_rng_move(dst, &st->batch[pos], len, true);
 		barrier();
@@ -389,15 +397,13 @@ static __always_inline bool vdso_rng_fast(struct vgetrandom_state *st, u8 *dst, 
 ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
 			      void *opaque_state, size_t opaque_len)
 {
-	if (likely(vdso_rng_fast_args(buffer, len, flags, opaque_state, opaque_len))) {
-		if (likely(vdso_rng_fast(opaque_state, buffer, len)))
+	if (likely(vdso_rng_call_ok(flags, opaque_state, opaque_len) && buffer && len)) {
+		if (likely(len <= VDSO_RNG_BATCH && vdso_rng_fast(opaque_state, buffer, len)))
 			return len;
-		/* the size checked, as a constant: one register fewer to keep */
-		return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state,
-							  sizeof(struct vgetrandom_state));
+		return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state);
 	}
-	return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state,
-						  opaque_len);
+	return vdso_local_fn(vdso_getrandom_other)(buffer, len, flags, opaque_state,
+						   opaque_len);
 }
 
 VDSO_ALIAS(getrandom);
