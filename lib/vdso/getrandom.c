@@ -102,7 +102,8 @@ static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 	 * The architecture's own call of a vector form built apart, which
 	 * leaves no vector register of the caller's changed (powerpc), or
 	 * which runs where the CPU has what it was built for (x86's SSSE3):
-	 * true if it made the blocks
+	 * true if it made the blocks. @n is always whole runs of
+	 * VDSO_RNG_RUN blocks (vdso_rng_fill()), on which x86's relies.
 	 */
 	if (vdso_arch_chacha20_blocks(in, dst, n))
 		return;
@@ -255,6 +256,8 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	u32 in[16];
 
 	static_assert(VDSO_RNG_RUN_BYTES - 1 <= VDSO_RNG_BATCH);
+	/* a rekey is whole runs too (vdso_rng_blocks()) */
+	static_assert((sizeof(st->key) + VDSO_RNG_BATCH) % VDSO_RNG_RUN_BYTES == 0);
 
 	/* pos is at most VDSO_RNG_BATCH, unless user space wrote it */
 	n = pos < VDSO_RNG_BATCH ? VDSO_RNG_BATCH - pos : 0;
