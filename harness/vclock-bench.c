@@ -192,7 +192,13 @@ int main(int argc, char **argv)
 	put32(hv, 1);
 	put64(hv + 8, 1ULL << 63);
 	put64(hv + 16, -(int64_t)(now / 2));
-	if (getenv("TIMENS")) {
+	if (l == &ours && !getenv("TIMENS")) {
+		/*
+		 * Outside a namespace, our VDSO_PAGE_TIMENS is a second view
+		 * of the time page (vdso/datapage.h)
+		 */
+		memcpy(map + l->sys, vd, PAGE);
+	} else if (getenv("TIMENS")) {
 		/* a namespace's page: odd for good, mode TIMENS, zero offsets */
 		unsigned char *ns = map + l->time;
 
