@@ -35,13 +35,6 @@ static __always_inline u64 vdso_mul_u64_u32_shr32(u64 a, u32 mul)
 #endif
 }
 
-/* 64-bit registers: x86-64 and x32, which have the 128-bit type too */
-#ifdef VDSO_HAVE_U128
-#define VDSO_VCLOCK_WIDE_REGS	1
-#else
-#define VDSO_VCLOCK_WIDE_REGS	0
-#endif
-
 /**
  * vdso_pvclock_read() - kvm-clock's time, from a pvclock page
  * @pvti: the pvclock data of CPU 0, as KVM writes it
@@ -79,16 +72,13 @@ vdso_pvclock_read(const struct pvclock_vcpu_time_info *pvti, u64 *ns)
 		 */
 		delta = vdso_vclock_rdtsc() - READ_ONCE(pvti->tsc_timestamp);
 		/*
-		 * Times 2^tsc_shift. With 64-bit registers, both ways in
-		 * turn, which keeps delta in one register; on i386, where
-		 * each 64-bit shift is several instructions, only the one it
-		 * takes.
+		 * Times 2^tsc_shift: one shift, the way it takes. Hidden
+		 * from the compiler, which would otherwise make both and
+		 * pick one, in a register more than the caller has free.
 		 */
 		shift = READ_ONCE(pvti->tsc_shift);
-		if (VDSO_VCLOCK_WIDE_REGS) {
-			delta <<= shift > 0 ? shift : 0;
-			delta >>= shift < 0 ? -shift : 0;
-		} else if (shift < 0) {
+		if (shift < 0) {
+			OPTIMIZER_HIDE_VAR(delta);
 			delta >>= -shift;
 		} else {
 			delta <<= shift;
