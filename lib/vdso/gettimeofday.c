@@ -257,11 +257,11 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
  * The fast path: what nearly every call is. A counter clock read on the
  * clock modes the architecture reads inline (vdso_read_counter_fast(),
  * all of them unless its glue says otherwise), within max_delta of the
- * bases; or a coarse clock. False for anything else: a writer at work, a
- * time namespace's page, a long sleep, another clock mode, an id without
- * a slot. The entries then call their out-of-line slow path, which reads
- * the data again the long way: the fast path keeps few values live, so
- * that the entries need no callee-saved register and no frame.
+ * bases; or a coarse clock. Anything else is left to out-of-line code: a
+ * writer at work, a time namespace's page, a long sleep, another clock
+ * mode, an id without a slot. The entries then call their out-of-line
+ * paths, which read the data again: the fast path keeps few values live,
+ * so that the entries need no callee-saved register and no frame.
  *
  * For a task in a time namespace, @vd is the system's page and @tns the
  * namespace's, whose offset for @clock is added (zero for the clocks a
@@ -275,7 +275,14 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 #define vdso_clock_mode_out_of_line(mode)	((void)(mode), false)
 #endif
 
-static __always_inline bool
+/* What the fast path made of a call */
+enum vdso_fast {
+	VDSO_FAST_NO,		/* anything but the two below: the slow path's */
+	VDSO_FAST_DONE,		/* @ts holds the time */
+	VDSO_FAST_VCLOCK,	/* a counter clock, in a clock mode read out of line */
+};
+
+static __always_inline enum vdso_fast
 __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		    clockid_t clock, struct __kernel_timespec *ts,
 		    const struct vdso_time_data *tns, bool any_mode)
@@ -288,13 +295,18 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 		/* as in vdso_seq_begin() */
 		seq = smp_load_acquire(&vd->seq);
 		if (unlikely(seq & 1))
-			return false;
+			return VDSO_FAST_NO;
 		if (any_mode ? !vdso_read_counter(vd->clock_mode, &cycles) :
-			       !vdso_read_counter_fast(vd->clock_mode, &cycles))
-			return false;
+			       !vdso_read_counter_fast(vd->clock_mode, &cycles)) {
+			/* the compiler has the mode in a register still */
+			if (VDSO_FAST_MODES_ONLY && !any_mode &&
+			    vdso_clock_mode_out_of_line(vd->clock_mode))
+				return VDSO_FAST_VCLOCK;
+			return VDSO_FAST_NO;
+		}
 		delta = (cycles - c->cycle_last) & c->mask;
 		if (unlikely(delta > c->max_delta))
-			return false;
+			return VDSO_FAST_NO;
 		sec = b->sec;
 		ns = delta * c->mult + b->snsec;
 		/*
@@ -310,10 +322,10 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 	if (tns)
 		vdso_timens_add(tns, clock, &sec, &ns);
 	vdso_put_ts(ts, sec, ns);
-	return true;
+	return VDSO_FAST_DONE;
 }
 
-static __always_inline bool
+static __always_inline enum vdso_fast
 vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
 		 struct __kernel_timespec *ts, const struct vdso_time_data *tns)
 {
@@ -325,7 +337,7 @@ vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
 		/* as in vdso_seq_begin() */
 		seq = smp_load_acquire(&vd->seq);
 		if (unlikely(seq & 1))
-			return false;
+			return VDSO_FAST_NO;
 		sec = b->sec;
 		ns = b->snsec;
 	} while (vdso_seq_retry(vd, seq));
@@ -336,10 +348,10 @@ vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
 	}
 	ts->tv_sec = sec;
 	ts->tv_nsec = ns;
-	return true;
+	return VDSO_FAST_DONE;
 }
 
-static __always_inline bool
+static __always_inline enum vdso_fast
 vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		  clockid_t clock, struct __kernel_timespec *ts,
 		  const struct vdso_time_data *tns)
@@ -351,7 +363,7 @@ vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
 static_assert(VDSO_CLOCKS_COARSE ==
 	      BIT(CLOCK_MONOTONIC_COARSE + 1) - BIT(CLOCK_REALTIME_COARSE));
 
-static __always_inline bool
+static __always_inline enum vdso_fast
 vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 	       struct __kernel_timespec *ts, const struct vdso_time_data *tns)
 {
@@ -360,47 +372,55 @@ vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 		   ((u32)clock < VDSO_NR_CLOCKS && (VDSO_CLOCKS_MONO >> clock) & 1)))
 		return vdso_counter_fast(vd, &vd->mono, clock, ts, tns);
 	if ((u32)clock >= VDSO_NR_CLOCKS)
-		return false;
+		return VDSO_FAST_NO;
 	/* the coarse ids are neighbours: one compare, no mask to load */
 	if ((u32)clock - CLOCK_REALTIME_COARSE <= CLOCK_MONOTONIC_COARSE - CLOCK_REALTIME_COARSE)
 		return vdso_coarse_fast(vd, clock, ts, tns);
 	if ((VDSO_CLOCKS_RAW >> clock) & 1)
 		return vdso_counter_fast(vd, &vd->raw, clock, ts, tns);
-	return false;
+	return VDSO_FAST_NO;
 }
 
 /*
- * Where the fast path reads fewer clock modes than vdso_read_counter()
- * (VDSO_FAST_MODES_ONLY: x86, whose hypervisors' clocks would cost it
- * registers), the glue's vdso_clock_mode_out_of_line() names the modes
- * it leaves out. On the system's page in such a mode, clock_gettime()
- * and gettimeofday() go by a tail call to a second copy of their fast
+ * VDSO_FAST_VCLOCK: where the fast path reads fewer clock modes than
+ * vdso_read_counter() (VDSO_FAST_MODES_ONLY: x86, whose hypervisors'
+ * clocks would cost it registers), the glue's
+ * vdso_clock_mode_out_of_line() names the modes it leaves out. A counter
+ * clock in such a mode goes by a tail call to a second copy of the fast
  * path, out of line, that reads every mode: a guest on such a clock pays
  * a test and a jump, not the slow path. Dead code everywhere else.
+ *
+ * vdso_read_vclock() - that copy, on the system's data: @clock is a
+ * counter clock, as VDSO_FAST_VCLOCK says, so no more than RAW or not is
+ * asked; @timens says the task is in a time namespace, whose offset is
+ * then added as in vdso_read_fast().
+ * Inline in each entry's out-of-line path; where long is 32 bits wide,
+ * not for a task in a time namespace, which there takes the slow path:
+ * one more copy would cost more room than it saves instructions.
  */
-static __always_inline bool vdso_is_vclock_page(const struct vdso_time_data *vd)
-{
-	return VDSO_FAST_MODES_ONLY && vdso_clock_mode_out_of_line(vd->clock_mode);
-}
+#define VDSO_TIMENS_VCLOCK	(__SIZEOF_LONG__ == 8)
 
-/*
- * Any counter clock of the system's page, in any clock mode. Where long
- * is 64 bits wide, REALTIME and MONOTONIC first, as on the fast path;
- * where it is 32 bits wide, one copy of the hypervisors' readers, not two:
- * the second costs more room than it saves instructions there.
- */
 static __always_inline bool
-vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts)
+vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts, bool timens)
 {
-	const struct vdso_time_data *vd = vdso_time_page();
+	/* outside a namespace, the page the fast path read: the same data */
+	const struct vdso_time_data *vd = timens ? vdso_sys_page() : vdso_time_page();
+	const struct vdso_time_data *tns = timens ? vdso_time_page() : NULL;
+	const struct vdso_counter *c;
 
-	if (sizeof(long) == 8 && likely((u32)clock <= CLOCK_MONOTONIC))
-		return __vdso_counter_fast(vd, &vd->mono, clock, ts, NULL, true);
-	if ((u32)clock >= VDSO_NR_CLOCKS ||
-	    !(((VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW) >> clock) & 1))
-		return false;
-	return __vdso_counter_fast(vd, clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono,
-				   clock, ts, NULL, true);
+	/*
+	 * With 64-bit registers, a copy for each counter: a constant one
+	 * leaves a register free, which spares the copy a frame.
+	 */
+	if (sizeof(long) == 8) {
+		if (clock == CLOCK_MONOTONIC_RAW)
+			return __vdso_counter_fast(vd, &vd->raw, CLOCK_MONOTONIC_RAW, ts, tns,
+						   true) == VDSO_FAST_DONE;
+		c = &vd->mono;
+	} else {
+		c = clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono;
+	}
+	return __vdso_counter_fast(vd, c, clock, ts, tns, true) == VDSO_FAST_DONE;
 }
 
 /*
@@ -428,10 +448,13 @@ vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
 }
 
 /*
- * Each entry has its fast path inline and two more out of line, reached
- * by tail calls so that the fast path stays free of calls: one for a task
- * in a time namespace, which is the fast path again on the system's page
- * plus an offset, and one that takes every case the long way.
+ * Each entry has its fast path inline and more out of line, reached by
+ * tail calls so that the fast path stays free of calls: one for a
+ * counter clock in a mode only vdso_read_vclock() reads, one for a task
+ * in a time namespace (the fast path again on the system's page, plus an
+ * offset) and one that takes every case the long way. The first two are
+ * only reached with a pointer to store to: a NULL one goes straight to
+ * the last, and on to the system call.
  */
 
 /* clock_gettime() past the fast path */
@@ -443,21 +466,46 @@ vdso_gettime_slow(clockid_t clock, struct __kernel_timespec *ts)
 	return vdso_syscall3(VDSO_NR_GETTIME64, clock, (long)ts, 0);
 }
 
-/* clock_gettime() on the system's page in a mode the fast path leaves out */
+/*
+ * Without VDSO_FAST_MODES_ONLY no VDSO_FAST_VCLOCK comes, and the
+ * out-of-line paths vdso_read_vclock() is inline in are not built: their
+ * names stand for the slow paths, in calls the compiler drops.
+ */
+#if VDSO_FAST_MODES_ONLY
+/* clock_gettime() of a counter clock in a mode the fast path leaves out */
 static noinline VDSO_LOCAL_FN int
 vdso_gettime_vclock(clockid_t clock, struct __kernel_timespec *ts)
 {
-	if (likely(ts && vdso_read_vclock(clock, ts)))
+	if (likely(vdso_read_vclock(clock, ts, false)))
 		return 0;
 	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
+
+/* clock_gettime() in a time namespace: the system's page in such a mode */
+static noinline VDSO_LOCAL_FN int
+vdso_timens_vclock(clockid_t clock, struct __kernel_timespec *ts)
+{
+	if (likely(vdso_read_vclock(clock, ts, true)))
+		return 0;
+	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
+}
+#else
+#define vdso_gettime_vclock	vdso_gettime_slow
+#define vdso_timens_vclock	vdso_gettime_slow
+#endif
 
 /* clock_gettime() in a time namespace */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
-	if (likely(ts && vdso_read_fast(vdso_sys_page(), clock, ts, vdso_time_page())))
+	const struct vdso_time_data *sys = vdso_sys_page();
+	enum vdso_fast r = likely(ts) ? vdso_read_fast(sys, clock, ts, vdso_time_page()) :
+					VDSO_FAST_NO;
+
+	if (likely(r == VDSO_FAST_DONE))
 		return 0;
+	if (VDSO_TIMENS_VCLOCK && r == VDSO_FAST_VCLOCK)
+		return vdso_local_fn(vdso_timens_vclock)(clock, ts);
 	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
 
@@ -475,10 +523,11 @@ vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_time_data *vd = vdso_time_page();
+	enum vdso_fast r = likely(ts) ? vdso_read_fast(vd, clock, ts, NULL) : VDSO_FAST_NO;
 
-	if (likely(ts && vdso_read_fast(vd, clock, ts, NULL)))
+	if (likely(r == VDSO_FAST_DONE))
 		return 0;
-	if (vdso_is_vclock_page(vd))
+	if (r == VDSO_FAST_VCLOCK)
 		return vdso_local_fn(vdso_gettime_vclock)(clock, ts);
 	if (vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
@@ -506,13 +555,31 @@ vdso_gettime32_slow(clockid_t clock, struct old_timespec32 *ts32)
 	return 0;
 }
 
+#if VDSO_FAST_MODES_ONLY
+/* clock_gettime() of the 32-bit timespec for a counter clock in a mode the fast path leaves out */
+static noinline VDSO_LOCAL_FN int
+vdso_gettime32_vclock(clockid_t clock, struct old_timespec32 *ts32)
+{
+	struct __kernel_timespec ts;
+
+	if (likely(vdso_read_vclock(clock, &ts, false))) {
+		vdso_put_timespec32(ts32, &ts);
+		return 0;
+	}
+	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
+}
+#else
+#define vdso_gettime32_vclock	vdso_gettime32_slow
+#endif
+
 /* clock_gettime() of the 32-bit timespec in a time namespace */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
-	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, vdso_time_page()))) {
+	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, vdso_time_page()) ==
+		   VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
 		return 0;
 	}
@@ -532,11 +599,14 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 {
 	const struct vdso_time_data *vd = vdso_time_page();
 	struct __kernel_timespec ts;
+	enum vdso_fast r = likely(ts32) ? vdso_read_fast(vd, clock, &ts, NULL) : VDSO_FAST_NO;
 
-	if (likely(ts32 && vdso_read_fast(vd, clock, &ts, NULL))) {
+	if (likely(r == VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
 		return 0;
 	}
+	if (r == VDSO_FAST_VCLOCK)
+		return vdso_local_fn(vdso_gettime32_vclock)(clock, ts32);
 	if (vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime32)(clock, ts32);
 	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
@@ -577,28 +647,47 @@ vdso_gettimeofday_slow(struct __kernel_old_timeval *tv, struct timezone *tz)
 	return 0;
 }
 
-/* gettimeofday()'s fast path: the clock mode's as in __vdso_counter_fast() */
-static __always_inline bool
-vdso_gettimeofday_fast(struct __kernel_old_timeval *tv, struct timezone *tz, bool any_mode)
+/* gettimeofday() of a non-NULL @tv: the rest as clock_gettime()'s */
+static __always_inline void
+vdso_gettimeofday_put(struct __kernel_old_timeval *tv, struct timezone *tz,
+		      const struct __kernel_timespec *ts)
 {
-	const struct vdso_time_data *vd = vdso_time_page();
-	struct __kernel_timespec ts;
-
-	if (!tv || !__vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL, any_mode))
-		return false;
-	vdso_put_timeval(tv, &ts);
+	vdso_put_timeval(tv, ts);
 	if (unlikely(tz))
 		vdso_put_tz(tz);
-	return true;
 }
 
-/* gettimeofday() on the system's page in a mode the fast path leaves out */
+#if VDSO_FAST_MODES_ONLY
+/* gettimeofday() in a mode the fast path leaves out */
 static noinline VDSO_LOCAL_FN int
 vdso_gettimeofday_vclock(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
-	if (likely(vdso_gettimeofday_fast(tv, tz, true)))
+	struct __kernel_timespec ts;
+
+	if (likely(vdso_read_vclock(CLOCK_REALTIME, &ts, false))) {
+		vdso_gettimeofday_put(tv, tz, &ts);
 		return 0;
+	}
 	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
+}
+#else
+#define vdso_gettimeofday_vclock	vdso_gettimeofday_slow
+#endif
+
+/* gettimeofday()'s fast path, as clock_gettime()'s */
+static __always_inline enum vdso_fast
+vdso_gettimeofday_fast(struct __kernel_old_timeval *tv, struct timezone *tz)
+{
+	const struct vdso_time_data *vd = vdso_time_page();
+	struct __kernel_timespec ts;
+	enum vdso_fast r = VDSO_FAST_NO;
+
+	if (tv)
+		r = vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL);
+	if (r != VDSO_FAST_DONE)
+		return r;
+	vdso_gettimeofday_put(tv, tz, &ts);
+	return VDSO_FAST_DONE;
 }
 
 /**
@@ -610,10 +699,12 @@ vdso_gettimeofday_vclock(struct __kernel_old_timeval *tv, struct timezone *tz)
  */
 int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
-	if (likely(vdso_gettimeofday_fast(tv, tz, false)))
+	enum vdso_fast r = vdso_gettimeofday_fast(tv, tz);
+
+	if (likely(r == VDSO_FAST_DONE))
 		return 0;
 	/* tail calls, as in clock_gettime() */
-	if (vdso_is_vclock_page(vdso_time_page()))
+	if (r == VDSO_FAST_VCLOCK)
 		return vdso_local_fn(vdso_gettimeofday_vclock)(tv, tz);
 	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
 }
