@@ -92,7 +92,9 @@ __kernel_\name:
  * getcpu(cpu, node, cache) is a leaf of its own, without the wrapper: the
  * kernel keeps "node << 16 | cpu" in an SPR user space can read, for each
  * CPU (vdso_getcpu_init()), and one mfspr gives both as of one instant.
- * Either pointer may be NULL; the cache is not used. It never fails.
+ * Either pointer may be NULL; each half is taken out only for a pointer
+ * that is not, and a NULL @node returns at once (most callers pass one).
+ * The cache is not used. It never fails.
  */
 	.globl	__kernel_getcpu
 	.type	__kernel_getcpu, @function
@@ -102,14 +104,14 @@ __kernel_getcpu:
 	mfspr	%r0, SPRN_SPRG_VDSO_READ
 	cmpldi	%cr1, %r3, 0
 	cmpldi	%cr5, %r4, 0
-	rldicl	%r11, %r0, 0, 48
-	rldicl	%r12, %r0, 48, 48
 	beq	%cr1, 1f
+	rldicl	%r11, %r0, 0, 48
 	stw	%r11, 0(%r3)
-1:	beq	%cr5, 2f
-	stw	%r12, 0(%r4)
-2:	li	%r3, 0
+1:	li	%r3, 0
 	crclr	CR0_SO
+	beqlr	%cr5
+	rldicl	%r12, %r0, 48, 48
+	stw	%r12, 0(%r4)
 	blr
 	.cfi_endproc
 	.size	__kernel_getcpu, . - __kernel_getcpu
