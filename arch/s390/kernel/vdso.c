@@ -39,7 +39,7 @@ static struct vdso_image *task_vdso_image(void)
 
 /*
  * Each CPU's number in its TOD programmable field, which the vDSO's
- * getcpu() reads (arch/s390/kernel/vdso64/s390.c). Called on each CPU as
+ * getcpu() reads (arch/s390/kernel/vdso64/entry.S). Called on each CPU as
  * it comes up (smp.c), the boot CPU first.
  */
 int vdso_getcpu_init(void)
