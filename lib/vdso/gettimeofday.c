@@ -398,7 +398,7 @@ vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
  * not for a task in a time namespace, which there takes the slow path:
  * one more copy would cost more room than it saves instructions.
  */
-#define VDSO_TIMENS_VCLOCK	(__SIZEOF_LONG__ == 8)
+#define VDSO_TIMENS_VCLOCK	(sizeof(long) == 8)
 
 static __always_inline bool
 vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts, bool timens)
@@ -406,21 +406,16 @@ vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts, bool timens)
 	/* outside a namespace, the page the fast path read: the same data */
 	const struct vdso_time_data *vd = timens ? vdso_sys_page() : vdso_time_page();
 	const struct vdso_time_data *tns = timens ? vdso_time_page() : NULL;
-	const struct vdso_counter *c;
 
 	/*
 	 * With 64-bit registers, a copy for each counter: a constant one
 	 * leaves a register free, which spares the copy a frame.
 	 */
-	if (sizeof(long) == 8) {
-		if (clock == CLOCK_MONOTONIC_RAW)
-			return __vdso_counter_fast(vd, &vd->raw, CLOCK_MONOTONIC_RAW, ts, tns,
-						   true) == VDSO_FAST_DONE;
-		c = &vd->mono;
-	} else {
-		c = clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono;
-	}
-	return __vdso_counter_fast(vd, c, clock, ts, tns, true) == VDSO_FAST_DONE;
+	if (sizeof(long) == 8 && clock == CLOCK_MONOTONIC_RAW)
+		return __vdso_counter_fast(vd, &vd->raw, CLOCK_MONOTONIC_RAW, ts, tns,
+					   true) == VDSO_FAST_DONE;
+	return __vdso_counter_fast(vd, clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono,
+				   clock, ts, tns, true) == VDSO_FAST_DONE;
 }
 
 /*
