@@ -28,7 +28,8 @@
  * mips code takes an address from the GOT, whose entries the dynamic
  * loader would have to relocate, and nobody relocates the vDSO: so the
  * offset from here to @sym is a word in the code, behind a bal that puts
- * this word's own address in ra (put back from a scratch register, so
+ * this word's own address in ra, early enough for the bal's delay slot
+ * to load the word (ra is put back from a scratch register, so
  * that a leaf entry keeps its return address there and needs no stack
  * frame; both results are pinned to t8/t9, since without the clobber
  * the compiler could otherwise give either ra itself, once it has saved
@@ -46,10 +47,9 @@
 	     ".set	noreorder\n\t"					\
 	     "move	%1, $31\n\t"					\
 	     "bal	1f\n\t"						\
-	     " nop\n\t"							\
+	     " lw	%0, 0($31)\n\t"					\
 	     ".word	" #sym " - .\n"					\
-	     "1:	lw	%0, 0($31)\n\t"				\
-	     VDSO_PTR_ADDU "	%0, %0, $31\n\t"				\
+	     "1:	" VDSO_PTR_ADDU "	%0, %0, $31\n\t"			\
 	     "move	$31, %1\n\t"					\
 	     ".set	pop"						\
 	     : "=&r" (__p), "=&r" (__ra));				\
