@@ -26,9 +26,11 @@ Design, in short
   page, getrandom's generation, an architecture's own page) inserted on
   fault by lib/vdso/vma.c, which also maps the image and follows
   mremap(); an architecture calls vdso_map() at execve.
-- A clock read is one pass under the sequence count: the counter, the
-  delta checked against the clocksource's max_delta without overflow, a
-  96-bit multiply where 64 bits could overflow. Anything the vDSO cannot
+- A clock read is one pass under the sequence count: the counter, and
+  the delta checked against one bound per clock that the writer sets at
+  each update, within the clocksource's max_delta and short of the
+  clock's next second: no overflow and no carry on the fast path; past
+  it, a 96-bit multiply where 64 bits could overflow. Anything the vDSO cannot
   answer (an unknown clock, a counter user space cannot read, a time
   namespace's page, an RNG not ready) makes the real system call, so the
   answer is always the system call's, bad input included.

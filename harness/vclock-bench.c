@@ -46,8 +46,8 @@ struct layout {
 	long time;		/* the time data, from the start of [vvar] */
 	long sys;		/* the system's time data for a namespace's task */
 	long pvclock, hvclock;	/* the hypervisors' pages */
-	/* in the time data */
-	long seq, mode, mono, raw, base;
+	/* in the time data; a clock's slot: its size, where its sec_delta is */
+	long seq, mode, mono, raw, base, slot, sec_delta;
 	/* in a counter's conversion: cycle_last, mask, max_delta or max_cycles */
 	long cycle_last, mask, max, mult, shift;
 };
@@ -56,7 +56,7 @@ static const struct layout ours = {
 	/* VDSO_PAGE_TIME 0, VDSO_PAGE_TIMENS 1, RNG 2, PVCLOCK 3, HVCLOCK 4 */
 	.vvar_size = 5 * PAGE, .time = 0, .sys = PAGE,
 	.pvclock = 3 * PAGE, .hvclock = 4 * PAGE,
-	.seq = 0, .mode = 4, .mono = 8, .raw = 40, .base = 72,
+	.seq = 0, .mode = 4, .base = 8, .slot = 32, .sec_delta = 16, .mono = 392, .raw = 424,
 	.cycle_last = 0, .mask = 8, .max = 16, .mult = 24, .shift = 28,
 };
 
@@ -65,7 +65,7 @@ static const struct layout upstream = {
 	.vvar_size = 4 * PAGE, .time = 128, .sys = 3 * PAGE + 128,
 	.pvclock = PAGE, .hvclock = 2 * PAGE,
 	/* vdso_data[CS_HRES_COARSE], then vdso_data[CS_RAW] 248 bytes on */
-	.seq = 0, .mode = 4, .mono = 8, .raw = 248 + 8, .base = 40,
+	.seq = 0, .mode = 4, .mono = 8, .raw = 248 + 8, .base = 40, .slot = 16, .sec_delta = -1,
 	.cycle_last = 0, .max = 8, .mask = 16, .mult = 24, .shift = 28,
 };
 
@@ -117,7 +117,8 @@ static void counter(const struct layout *l, unsigned char *c, uint64_t cycle_las
 	put64(c + l->mask, ~0ULL);
 	put64(c + l->max, ~0ULL >> 2);
 	put32(c + l->mult, 1);
-	put32(c + l->shift, 0);
+	/* 2^-32 ns a cycle: no call reaches the next second, however long the run */
+	put32(c + l->shift, 32);
 }
 
 int main(int argc, char **argv)
@@ -174,12 +175,15 @@ int main(int argc, char **argv)
 	counter(l, vd + l->mono, mode == 1 ? now : 0);
 	counter(l, vd + l->raw, mode == 1 ? now : 0);
 	for (c = 0; c < NR_CLOCKS; c++)
-		put64(vd + l->base + 16 * c, BASE_SEC + c);
+		put64(vd + l->base + l->slot * c, BASE_SEC + c);
+	/* ours: each counter clock's sec_delta, as the kernel's for a base of 0 */
+	for (c = 0; c < NR_CLOCKS && l->sec_delta >= 0; c++)
+		put64(vd + l->base + l->slot * c + l->sec_delta, (1000000000ULL << 32) - 1);
 	if (l == &upstream) {
 		/* CLOCK_MONOTONIC_RAW is read from vdso_data[CS_RAW], whole */
 		put32(vd + l->raw - 8 + l->seq, 0);
 		put32(vd + l->raw - 8 + l->mode, mode);
-		put64(vd + l->raw - 8 + l->base + 16 * 4, BASE_SEC + 4);
+		put64(vd + l->raw - 8 + l->base + l->slot * 4, BASE_SEC + 4);
 	}
 	/* kvm-clock: version, tsc_timestamp, system_time, mul, shift, flags */
 	put32(pv, 2);

@@ -87,14 +87,33 @@ struct vdso_counter {
 };
 
 /**
- * struct vdso_clock_base - a clock's value at the last update
- * @sec:   seconds
- * @snsec: nanoseconds, shifted left by the counter's shift for clocks
- *         read from the counter; plain nanoseconds for coarse clocks
+ * struct vdso_clock_base - one clock's slot in the time data
+ * @sec:           seconds, at the last update
+ * @snsec:         nanoseconds, below one second: shifted left by the
+ *                 counter's shift for clocks read from the counter; plain
+ *                 nanoseconds for coarse clocks
+ * @sec_delta:     for clocks read from the counter, the most cycles past
+ *                 cycle_last that keep the clock within this second and
+ *                 within the counter's max_delta: up to it, @snsec plus
+ *                 the cycles' nanoseconds needs neither 96 bits nor a carry
+ * @timens_offset: on a time namespace's page, whose slots hold no clock's
+ *                 value, what the namespace adds to the clock instead:
+ *                 zero for the clocks it does not move (REALTIME,
+ *                 REALTIME_COARSE, TAI). In the slot of the system's base,
+ *                 so that a reader finds both with one index.
+ * @unused:        makes the size a power of two, so that one shift indexes
+ *                 the array
  */
 struct vdso_clock_base {
-	u64 sec;
-	u64 snsec;
+	union {
+		struct {
+			u64 sec;
+			u64 snsec;
+			u64 sec_delta;
+		};
+		struct timens_offset timens_offset;
+	};
+	u64 unused;
 };
 
 /**
@@ -103,12 +122,12 @@ struct vdso_clock_base {
  *                  twice per update. Always odd on a namespace page.
  * @clock_mode:     the current clocksource's enum vdso_clock_mode, or
  *                  VDSO_CLOCKMODE_TIMENS on a time namespace's page
+ * @base:           each clock's slot, by clock id: its value at the last
+ *                  update, or on a namespace page the namespace's offset.
+ *                  First after the two words above: the compiler then adds
+ *                  no part of the array's offset to the index.
  * @mono:           counter conversion for the VDSO_CLOCKS_MONO clocks
  * @raw:            counter conversion for CLOCK_MONOTONIC_RAW
- * @base:           each clock's value at the last update, by clock id
- * @timens_offset:  on a namespace page only: what the namespace adds to
- *                  each clock, by clock id: zero for the clocks it does
- *                  not move (REALTIME, REALTIME_COARSE, TAI)
  * @tz_minuteswest: the kernel's timezone, for gettimeofday()
  * @tz_dsttime:     ditto
  * @hrtimer_res:    resolution of the counter-read clocks, in ns
@@ -116,10 +135,9 @@ struct vdso_clock_base {
 struct vdso_time_data {
 	u32 seq;
 	s32 clock_mode;
+	struct vdso_clock_base base[VDSO_NR_CLOCKS];
 	struct vdso_counter mono;
 	struct vdso_counter raw;
-	struct vdso_clock_base base[VDSO_NR_CLOCKS];
-	struct timens_offset timens_offset[VDSO_NR_CLOCKS];
 	s32 tz_minuteswest;
 	s32 tz_dsttime;
 	u32 hrtimer_res;

@@ -6,7 +6,7 @@
 
 /*
  * What a time namespace adds to one clock: whole seconds, then
- * nanoseconds below NSEC_PER_SEC (see vdso_time_data.timens_offset).
+ * nanoseconds below NSEC_PER_SEC (see vdso_clock_base.timens_offset).
  */
 struct timens_offset { s64 sec; u64 nsec; };
 

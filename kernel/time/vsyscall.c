@@ -10,6 +10,7 @@
  */
 #include <linux/hrtimer.h>
 #include <linux/math64.h>
+#include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/time_namespace.h>
 #include <linux/timekeeper_internal.h>
@@ -21,21 +22,39 @@
 union vdso_time_page vdso_k_time_page __page_aligned_data;
 
 /*
- * Add @sec seconds and @snsec shifted nanoseconds to @b, keeping its
- * shifted nanoseconds below one second. Both parts of the sum are below
- * one second here, so one carry is enough.
+ * @b = @sec seconds and @snsec shifted nanoseconds, brought below one
+ * second. Timekeeping keeps them there already; the reader's fast path
+ * counts on it (vdso_sec_delta_set()), so it is made sure of here.
  */
-static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_base *from,
-			  s64 sec, u64 snsec, u32 shift)
+static void vdso_base_set(struct vdso_clock_base *b, u64 sec, u64 snsec, u32 shift)
 {
 	u64 one_sec = (u64)NSEC_PER_SEC << shift;
 
-	b->sec = from->sec + sec;
-	b->snsec = from->snsec + snsec;
-	if (b->snsec >= one_sec) {
-		b->snsec -= one_sec;
-		b->sec++;
+	while (snsec >= one_sec) {
+		snsec -= one_sec;
+		sec++;
 	}
+	b->sec = sec;
+	b->snsec = snsec;
+}
+
+/* @b = @from plus @sec seconds and @snsec shifted nanoseconds, as above */
+static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_base *from,
+			  s64 sec, u64 snsec, u32 shift)
+{
+	vdso_base_set(b, from->sec + sec, from->snsec + snsec, shift);
+}
+
+/*
+ * The most cycles past cycle_last that keep @b's clock within the second
+ * of its base, and within @c's max_delta: the reader's fast path checks
+ * the delta against this one bound and then has no carry to make.
+ */
+static void vdso_sec_delta_set(struct vdso_clock_base *b, const struct vdso_counter *c)
+{
+	u64 left = ((u64)NSEC_PER_SEC << c->shift) - 1 - b->snsec;
+
+	b->sec_delta = min(div_u64(left, c->mult), c->max_delta);
 }
 
 static void vdso_counter_set(struct vdso_counter *c, const struct tk_read_base *tkr)
@@ -70,8 +89,7 @@ void update_vsyscall(struct timekeeper *tk)
 	vdso_counter_set(&vd->mono, &tk->tkr_mono);
 	vdso_counter_set(&vd->raw, &tk->tkr_raw);
 
-	base[CLOCK_REALTIME].sec = tk->xtime_sec;
-	base[CLOCK_REALTIME].snsec = tk->tkr_mono.xtime_nsec;
+	vdso_base_set(&base[CLOCK_REALTIME], tk->xtime_sec, tk->tkr_mono.xtime_nsec, shift);
 	vdso_base_add(&base[CLOCK_MONOTONIC], &base[CLOCK_REALTIME],
 		      tk->wall_to_monotonic.tv_sec, wtm_snsec, shift);
 	vdso_base_add(&base[CLOCK_BOOTTIME], &base[CLOCK_MONOTONIC],
@@ -79,8 +97,14 @@ void update_vsyscall(struct timekeeper *tk)
 	vdso_base_add(&base[CLOCK_TAI], &base[CLOCK_REALTIME],
 		      tk->tai_offset, 0, shift);
 
-	base[CLOCK_MONOTONIC_RAW].sec = tk->raw_sec;
-	base[CLOCK_MONOTONIC_RAW].snsec = tk->tkr_raw.xtime_nsec;
+	vdso_base_set(&base[CLOCK_MONOTONIC_RAW], tk->raw_sec, tk->tkr_raw.xtime_nsec,
+		      tk->tkr_raw.shift);
+
+	vdso_sec_delta_set(&base[CLOCK_REALTIME], &vd->mono);
+	vdso_sec_delta_set(&base[CLOCK_MONOTONIC], &vd->mono);
+	vdso_sec_delta_set(&base[CLOCK_BOOTTIME], &vd->mono);
+	vdso_sec_delta_set(&base[CLOCK_TAI], &vd->mono);
+	vdso_sec_delta_set(&base[CLOCK_MONOTONIC_RAW], &vd->raw);
 
 	/* The coarse clocks are the others at the tick, in plain ns. */
 	base[CLOCK_REALTIME_COARSE].sec = base[CLOCK_REALTIME].sec;
@@ -158,11 +182,11 @@ void vdso_timens_page_init(struct page *page, const struct timens_offsets *offse
 	vd->clock_mode = VDSO_CLOCKMODE_TIMENS;
 	/* readers add any clock's slot: the ones not set here stay zero */
 	for (clock = 0; clock < VDSO_NR_CLOCKS; clock++)
-		vd->timens_offset[clock] = (struct timens_offset){ };
-	vd->timens_offset[CLOCK_MONOTONIC] = mono;
-	vd->timens_offset[CLOCK_MONOTONIC_RAW] = mono;
-	vd->timens_offset[CLOCK_MONOTONIC_COARSE] = mono;
-	vd->timens_offset[CLOCK_BOOTTIME] = boot;
-	vd->timens_offset[CLOCK_BOOTTIME_ALARM] = boot;
+		vd->base[clock].timens_offset = (struct timens_offset){ };
+	vd->base[CLOCK_MONOTONIC].timens_offset = mono;
+	vd->base[CLOCK_MONOTONIC_RAW].timens_offset = mono;
+	vd->base[CLOCK_MONOTONIC_COARSE].timens_offset = mono;
+	vd->base[CLOCK_BOOTTIME].timens_offset = boot;
+	vd->base[CLOCK_BOOTTIME_ALARM].timens_offset = boot;
 }
 #endif

@@ -172,8 +172,8 @@ static __always_inline void vdso_put_ts(struct __kernel_timespec *ts, u64 sec, u
 static __always_inline void vdso_timens_add(const struct vdso_time_data *tns,
 					    clockid_t clock, u64 *sec, u64 *ns)
 {
-	*sec += tns->timens_offset[clock].sec;
-	*ns += tns->timens_offset[clock].nsec;
+	*sec += tns->base[clock].timens_offset.sec;
+	*ns += tns->base[clock].timens_offset.nsec;
 }
 
 /* @ns below two seconds: one carry at most */
@@ -256,12 +256,14 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 /*
  * The fast path: what nearly every call is. A counter clock read on the
  * clock modes the architecture reads inline (vdso_read_counter_fast(),
- * all of them unless its glue says otherwise), within max_delta of the
- * bases; or a coarse clock. Anything else is left to out-of-line code: a
- * writer at work, a time namespace's page, a long sleep, another clock
- * mode, an id without a slot. The entries then call their out-of-line
- * paths, which read the data again: the fast path keeps few values live,
- * so that the entries need no callee-saved register and no frame.
+ * all of them unless its glue says otherwise), within its base's
+ * sec_delta, which keeps the product in 64 bits and the nanoseconds below
+ * one second; or a coarse clock. Anything else is left to out-of-line
+ * code: a writer at work, a time namespace's page, a clock's next second
+ * or a long sleep, another clock mode, an id without a slot. The entries
+ * then call their out-of-line paths, which read the data again: the fast
+ * path keeps few values live, so that the entries need no callee-saved
+ * register and no frame.
  *
  * For a task in a time namespace, @vd is the system's page and @tns the
  * namespace's, whose offset for @clock is added (zero for the clocks a
@@ -305,7 +307,7 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 			return VDSO_FAST_NO;
 		}
 		delta = (cycles - c->cycle_last) & c->mask;
-		if (unlikely(delta > c->max_delta))
+		if (unlikely(delta > b->sec_delta))
 			return VDSO_FAST_NO;
 		sec = b->sec;
 		ns = delta * c->mult + b->snsec;
@@ -319,9 +321,21 @@ __vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *
 		ns >>= c->shift;
 	} while (vdso_seq_retry(vd, seq));
 
-	if (tns)
+	/*
+	 * Below one second here (sec_delta), but for a namespace's offset,
+	 * which is below one second too: then one carry at most. Where long
+	 * is 32 bits wide, vdso_put_ts() costs fewer instructions all the same.
+	 */
+	if (tns) {
 		vdso_timens_add(tns, clock, &sec, &ns);
-	vdso_put_ts(ts, sec, ns);
+		if (sizeof(long) == 4) {
+			vdso_put_ts(ts, sec, ns);
+			return VDSO_FAST_DONE;
+		}
+		vdso_carry_sec(&sec, &ns);
+	}
+	ts->tv_sec = sec;
+	ts->tv_nsec = ns;
 	return VDSO_FAST_DONE;
 }
 

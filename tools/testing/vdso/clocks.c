@@ -74,6 +74,28 @@ static void check_counter(const char *what, const struct vdso_counter *c,
 		       c->max_delta, c->mult);
 }
 
+/*
+ * A counter clock's base: its nanoseconds below one second, and its
+ * sec_delta the most cycles that keep it there within max_delta, exactly
+ */
+static void check_sec_delta(clockid_t id, const struct vdso_counter *c)
+{
+	const struct vdso_clock_base *b = &vd_k()->base[id];
+	ref_u128 one_sec = (ref_u128)NSEC << c->shift;
+
+	if (b->snsec >= one_sec)
+		t_fail("clock %d: base %#llx not below one second (shift %u)", id,
+		       b->snsec, c->shift);
+	else if (b->sec_delta > c->max_delta ||
+		 (ref_u128)b->sec_delta * c->mult + b->snsec >= one_sec)
+		t_fail("clock %d: sec_delta %llu carries (max_delta %llu, mult %u, base %#llx)",
+		       id, b->sec_delta, c->max_delta, c->mult, b->snsec);
+	else if (b->sec_delta < c->max_delta &&
+		 (ref_u128)(b->sec_delta + 1) * c->mult + b->snsec < one_sec)
+		t_fail("clock %d: sec_delta %llu, one more cycle stays in the second", id,
+		       b->sec_delta);
+}
+
 static void test_writer_fields(void)
 {
 	struct vdso_time_data *vd = vd_k();
@@ -95,8 +117,14 @@ static void test_writer_fields(void)
 			t_fail("hrtimer_res %u, want %u", vd->hrtimer_res, hrtimer_resolution);
 		check_counter("mono", &vd->mono, &s.tk.tkr_mono);
 		check_counter("raw", &vd->raw, &s.tk.tkr_raw);
+		check_sec_delta(CLOCK_REALTIME, &vd->mono);
+		check_sec_delta(CLOCK_MONOTONIC, &vd->mono);
+		check_sec_delta(CLOCK_BOOTTIME, &vd->mono);
+		check_sec_delta(CLOCK_TAI, &vd->mono);
+		check_sec_delta(CLOCK_MONOTONIC_RAW, &vd->raw);
 	}
-	t_end("update_vsyscall: seq, mode, counters, hrtimer_res; max_delta safe, < 2^63");
+	t_end("update_vsyscall: seq, mode, counters, hrtimer_res; max_delta safe, < 2^63; "
+	      "each base's sec_delta exact");
 }
 
 static void test_behind(void)

@@ -18,6 +18,8 @@ struct conv {
 	u32 mult, shift;
 	u64 sec, snsec;
 	u64 cycles;
+	/* the base's sec_delta: this much below the writer's, at least 0 */
+	u64 sec_delta_cut;
 };
 
 static const u64 masks[] = { 0xffffffffULL, (1ULL << 56) - 1, U64_MAX };
@@ -28,6 +30,14 @@ static u64 conv_max_delta(u32 mult, u32 shift)
 	u64 safe = ref_safe_max_delta(mult, shift);
 
 	return safe < (1ULL << 63) ? safe : (1ULL << 63) - 1;
+}
+
+/* the base's sec_delta: the writer's, less the state's cut */
+static u64 conv_sec_delta(const struct conv *s)
+{
+	u64 d = ref_sec_delta(s->max_delta, s->mult, s->shift, s->snsec);
+
+	return d > s->sec_delta_cut ? d - s->sec_delta_cut : 0;
 }
 
 /* a wrong conversion: the state, the counter, the result, the expectation */
@@ -48,6 +58,7 @@ static void conv_put(const struct conv *s, clockid_t id)
 	c->shift = s->shift;
 	vd->base[id].sec = s->sec;
 	vd->base[id].snsec = s->snsec;
+	vd->base[id].sec_delta = conv_sec_delta(s);
 	vdso_write_end(vd);
 	vdso_test_cycles = s->cycles;
 }
@@ -95,27 +106,27 @@ static void test_kat(void)
 		long nsec;
 	} kat[] = {
 		/* 1 ns a cycle, one cycle on from the last ns of a second */
-		{ { 10, U64_MAX, 1000, 1 << 8, 8, 1, 999999999ULL << 8, 11 }, 2, 0 },
+		{ { 10, U64_MAX, 1000, 1 << 8, 8, 1, 999999999ULL << 8, 11, 0 }, 2, 0 },
 		/* shift 0 */
-		{ { 0, U64_MAX, 1ULL << 40, 1, 0, 0, 0, 5000000000ULL }, 5, 0 },
+		{ { 0, U64_MAX, 1ULL << 40, 1, 0, 0, 0, 5000000000ULL, 0 }, 5, 0 },
 		/* a 32-bit counter wrapping: 32 cycles of 3 ns, plus 5 ns */
-		{ { 0xfffffff0, 0xffffffff, 1000, 3 << 4, 4, 7, 5 << 4, 0x10 }, 7, 101 },
+		{ { 0xfffffff0, 0xffffffff, 1000, 3 << 4, 4, 7, 5 << 4, 0x10, 0 }, 7, 101 },
 		/* a 56-bit counter wrapping */
 		{ { (1ULL << 56) - 100, (1ULL << 56) - 1, 1ULL << 20, 1 << 20, 20,
-		    100, 0, 900 }, 100, 1000 },
+		    100, 0, 900, 0 }, 100, 1000 },
 		/* bits above the mask do not count */
-		{ { 5, 0xffffffff, 1000, 1 << 10, 10, 0, 0, 0xabcd00000000ULL + 105 },
+		{ { 5, 0xffffffff, 1000, 1 << 10, 10, 0, 0, 0xabcd00000000ULL + 105, 0 },
 		  0, 100 },
 		/* a 64-bit counter behind cycle_last: no time at all */
-		{ { 1000, U64_MAX, 1000, 1 << 24, 24, 50, 123456789ULL << 24, 990 },
+		{ { 1000, U64_MAX, 1000, 1 << 24, 24, 50, 123456789ULL << 24, 990, 0 },
 		  50, 123456789 },
 		/* a 3 GHz counter one day on: a 96-bit product, either max_delta */
 		{ { 7, U64_MAX, 1ULL << 40, 357913941, 30, 1000, 999999999ULL << 30,
-		    7 + 259200000000000ULL }, 87400, 999919532 },
+		    7 + 259200000000000ULL, 0 }, 87400, 999919532 },
 		{ { 7, U64_MAX, 0, 357913941, 30, 1000, 999999999ULL << 30,
-		    7 + 259200000000000ULL }, 87400, 999919532 },
+		    7 + 259200000000000ULL, 0 }, 87400, 999919532 },
 		/* a 1 MHz 32-bit counter at its full range */
-		{ { 0, 0xffffffff, 1ULL << 40, 1000, 0, 0, 0, 0xffffffff },
+		{ { 0, 0xffffffff, 1ULL << 40, 1000, 0, 0, 0, 0xffffffff, 0 },
 		  4294, 967295000 },
 	};
 	size_t i;
@@ -151,6 +162,7 @@ static void conv_random(struct conv *s)
 		s->cycles &= s->mask;
 	s->sec = rnd_below(2) ? rnd_log() : rnd64();
 	s->snsec = rnd_below((u64)NSEC << s->shift);
+	s->sec_delta_cut = rnd_below(4) ? 0 : rnd_log();
 }
 
 static void test_random(void)
@@ -330,9 +342,12 @@ static void test_every_base(void)
 		vd->raw = (struct vdso_counter){ raw.cycle_last, raw.mask,
 			raw.max_delta, raw.mult, raw.shift };
 		for (i = 0; i < VDSO_NR_CLOCKS; i++) {
+			const struct conv *s = clock_is(i, T_RAW) ? &raw : &mono;
+
 			vd->base[i].sec = rnd64();
-			vd->base[i].snsec = rnd_below(NSEC << (clock_is(i, T_RAW) ?
-							 raw.shift : mono.shift));
+			vd->base[i].snsec = rnd_below(NSEC << s->shift);
+			vd->base[i].sec_delta = ref_sec_delta(s->max_delta, s->mult, s->shift,
+							      vd->base[i].snsec);
 		}
 		vdso_write_end(vd);
 		vdso_test_cycles = mono.cycles;
@@ -376,9 +391,15 @@ static void test_max_delta_free(void)
 		conv_check(&s, CLOCK_MONOTONIC, "max_delta safe");
 		s.max_delta = rnd_below(s.max_delta + 1);
 		conv_check(&s, CLOCK_MONOTONIC, "max_delta random");
+		/* and any sec_delta up to the writer's */
+		s.sec_delta_cut = U64_MAX;
+		conv_check(&s, CLOCK_MONOTONIC, "sec_delta 0");
+		s.sec_delta_cut = rnd64();
+		conv_check(&s, CLOCK_MONOTONIC, "sec_delta random");
 		n++;
 	}
-	t_end("conversion: %ld states read alike on the 64-bit and the 96-bit path", n);
+	t_end("conversion: %ld states read alike on the 64-bit and the 96-bit path, any sec_delta",
+	      n);
 }
 
 void run_conv_tests(void)

@@ -8,7 +8,7 @@
 
 #include "vdso_test.h"
 
-const int fallback_tests = 10;
+const int fallback_tests = 11;
 
 static const clockid_t valid_ids[] = {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW,
@@ -88,17 +88,23 @@ static void test_valid_no_syscall(void)
 	t_end("the 7 clocks with a slot never make the system call");
 }
 
-/* the counter within max_delta of both bases, as between two ticks */
-static bool fast_state(const struct tk_sample *s)
+/* @id's counter: the cycles since its bases were taken */
+static u64 clock_delta(const struct tk_sample *s, clockid_t id)
 {
 	const struct vdso_time_data *vd = vd_k();
+	const struct vdso_counter *c = clock_is(id, T_RAW) ? &vd->raw : &vd->mono;
 
-	return ((s->cycles - vd->mono.cycle_last) & vd->mono.mask) <= vd->mono.max_delta &&
-	       ((s->cycles - vd->raw.cycle_last) & vd->raw.mask) <= vd->raw.max_delta;
+	return (s->cycles - c->cycle_last) & c->mask;
 }
 
-/* @id read without the slow path, and right */
-static void check_fast(const struct tk_sample *s, clockid_t id)
+/* a coarse clock, or the counter within the base's sec_delta: a fast read */
+static bool fast_clock(const struct tk_sample *s, clockid_t id)
+{
+	return clock_is(id, T_COARSE) || clock_delta(s, id) <= vd_k()->base[id].sec_delta;
+}
+
+/* @id read right, on the fast path if @fast and past it if not */
+static void check_path(const struct tk_sample *s, clockid_t id, bool fast)
 {
 	struct __kernel_timespec ts = { -1, -1 }, want = tk_ref(s, id);
 	unsigned long slow = vdso_test_slow_reads;
@@ -106,37 +112,96 @@ static void check_fast(const struct tk_sample *s, clockid_t id)
 	if (test_vdso_clock_gettime(id, &ts) || !ts_eq(&ts, &want))
 		t_fail("clock %d: %lld.%09lld, want %lld.%09lld", id, ts.tv_sec,
 		       ts.tv_nsec, want.tv_sec, want.tv_nsec);
-	if (vdso_test_slow_reads != slow || sys_total())
-		t_fail("clock %d: the slow path read the counter, or a system call", id);
+	if (sys_total())
+		t_fail("clock %d: a system call", id);
+	if (fast && vdso_test_slow_reads != slow)
+		t_fail("clock %d: %llu cycles on, within sec_delta %llu: the slow path read",
+		       id, clock_delta(s, id), vd_k()->base[id].sec_delta);
+	if (!fast && vdso_test_slow_reads == slow)
+		t_fail("clock %d: %llu cycles on, past sec_delta %llu: the fast path answered",
+		       id, clock_delta(s, id), vd_k()->base[id].sec_delta);
 }
 
 static void test_fast_path(void)
 {
-	long fast = 0, n;
+	long fast = 0, past = 0, n;
 
 	t_begin();
 	for (n = 0; n < 20000; n++) {
 		struct __kernel_old_timeval tv;
 		struct tk_sample s;
 		unsigned long slow;
+		bool slowed;
 		size_t i;
+		int ret;
 
 		tk_random(&s);
 		tk_publish(&s);
 		sys_reset();
-		if (!fast_state(&s))
-			continue;
-		fast++;
-		for (i = 0; i < ARRAY_SIZE(valid_ids); i++)
-			check_fast(&s, valid_ids[i]);
+		for (i = 0; i < ARRAY_SIZE(valid_ids); i++) {
+			bool f = fast_clock(&s, valid_ids[i]);
+
+			check_path(&s, valid_ids[i], f);
+			if (clock_is(valid_ids[i], T_COARSE))
+				continue;
+			if (f)
+				fast++;
+			else
+				past++;
+		}
 		slow = vdso_test_slow_reads;
-		if (test_vdso_gettimeofday(&tv, NULL) || vdso_test_slow_reads != slow)
-			t_fail("gettimeofday took the slow path");
+		ret = test_vdso_gettimeofday(&tv, NULL);
+		slowed = vdso_test_slow_reads != slow;
+		if (ret || slowed == fast_clock(&s, CLOCK_REALTIME))
+			t_fail("gettimeofday: not the path sec_delta says");
 	}
-	/* a third of tk_random()'s states are within a few seconds */
-	if (fast < 20000 / 4)
-		t_fail("only %ld states within max_delta", fast);
-	t_end("the fast path alone answers a counter within max_delta (%ld states)", fast);
+	/* two in five of tk_random()'s counter reads are within sec_delta */
+	if (fast < 20000 || past < 20000)
+		t_fail("only %ld counter reads within sec_delta, %ld past it", fast, past);
+	t_end("the fast path alone answers within sec_delta (%ld reads), never past it (%ld)",
+	      fast, past);
+}
+
+/*
+ * Each counter clock's sec_delta is the edge of the fast path: the
+ * counter right on it is read there, one cycle past it is not, and both
+ * are right.
+ */
+static void test_sec_delta_edge(void)
+{
+	static const clockid_t counted[] = {
+		CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
+		CLOCK_TAI,
+	};
+	long n, edges = 0;
+	size_t i;
+
+	t_begin();
+	for (n = 0; n < 20000; n++) {
+		struct tk_sample s;
+
+		tk_random(&s);
+		tk_publish(&s);
+		sys_reset();
+		for (i = 0; i < ARRAY_SIZE(counted); i++) {
+			const struct vdso_counter *c = clock_is(counted[i], T_RAW) ?
+						       &vd_k()->raw : &vd_k()->mono;
+			u64 edge = vd_k()->base[counted[i]].sec_delta;
+
+			if (edge >= c->mask)
+				continue;
+			s.cycles = (c->cycle_last + edge) & c->mask;
+			vdso_test_cycles = s.cycles;
+			check_path(&s, counted[i], true);
+			s.cycles = (c->cycle_last + edge + 1) & c->mask;
+			vdso_test_cycles = s.cycles;
+			check_path(&s, counted[i], false);
+			edges++;
+		}
+	}
+	if (edges < 20000)
+		t_fail("only %ld edges", edges);
+	t_end("sec_delta is the fast path's edge, for each counter clock (%ld edges)", edges);
 }
 
 /*
@@ -411,6 +476,7 @@ void run_fallback_tests(void)
 	make_bad_ids();
 	test_valid_no_syscall();
 	test_fast_path();
+	test_sec_delta_edge();
 	test_mode_slow_only();
 	test_bad_ids_fake();
 	test_bad_ids_real();

@@ -85,7 +85,7 @@ static void test_page_init(void)
 	if (ns->seq != 1 || ns->clock_mode != VDSO_CLOCKMODE_TIMENS)
 		t_fail("seq %u mode %d", ns->seq, ns->clock_mode);
 	for (i = 0; i < VDSO_NR_CLOCKS; i++) {
-		const struct timens_offset *o = &ns->timens_offset[i];
+		const struct timens_offset *o = &ns->base[i].timens_offset;
 		const struct timespec64 *want = NULL;
 
 		if (BIT(i) & (BIT(CLOCK_MONOTONIC) | BIT(CLOCK_MONOTONIC_RAW) |

@@ -91,6 +91,12 @@ static void gen_counter(struct vdso_counter *c, u64 g, bool raw)
 	c->shift = shift;
 }
 
+/* a counter clock's sec_delta, as the writer makes it */
+static void gen_sec_delta(struct vdso_clock_base *b, const struct vdso_counter *c)
+{
+	b->sec_delta = ref_sec_delta(c->max_delta, c->mult, c->shift, b->snsec);
+}
+
 static void write_generation(struct vdso_time_data *vd, u64 g)
 {
 	size_t i;
@@ -107,6 +113,11 @@ static void write_generation(struct vdso_time_data *vd, u64 g)
 		vd->base[k].snsec = clock_is(k, T_COARSE) ? ns :
 				    ns << gen_shift(g, is_raw(k));
 	}
+	gen_sec_delta(&vd->base[CLOCK_REALTIME], &vd->mono);
+	gen_sec_delta(&vd->base[CLOCK_MONOTONIC], &vd->mono);
+	gen_sec_delta(&vd->base[CLOCK_BOOTTIME], &vd->mono);
+	gen_sec_delta(&vd->base[CLOCK_TAI], &vd->mono);
+	gen_sec_delta(&vd->base[CLOCK_MONOTONIC_RAW], &vd->raw);
 	vdso_write_end(vd);
 }
 

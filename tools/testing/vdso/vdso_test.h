@@ -170,6 +170,17 @@ static inline u64 ref_safe_max_delta(u32 mult, u32 shift)
 	return (u64)(room / mult);
 }
 
+/*
+ * The sec_delta the writer gives a base of @snsec, below one second: the
+ * most cycles, up to @max_delta, that keep it below one second.
+ */
+static inline u64 ref_sec_delta(u64 max_delta, u32 mult, u32 shift, u64 snsec)
+{
+	ref_u128 most = (((ref_u128)NSEC << shift) - 1 - snsec) / mult;
+
+	return most < max_delta ? (u64)most : max_delta;
+}
+
 /* --- native.c ---------------------------------------------------------- */
 
 /*
