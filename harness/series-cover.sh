@@ -28,12 +28,13 @@ Design, in short
   mremap(); an architecture calls vdso_map() at execve.
 - A clock read is one pass under the sequence count: the counter, and
   the delta checked against one bound per clock that the writer sets at
-  each update, within the clocksource's max_delta and short of the
-  clock's next second: no overflow and no carry on the fast path; past
-  it, a 96-bit multiply where 64 bits could overflow. Anything the vDSO cannot
-  answer (an unknown clock, a counter user space cannot read, a time
-  namespace's page, an RNG not ready) makes the real system call, so the
-  answer is always the system call's, bad input included.
+  each update, short of the clock's next second: no overflow and no
+  carry on the fast path; past it, a 96-bit multiply where 64 bits
+  could overflow. Each clock's slot holds its scaling and clock mode,
+  so that every clock is read by the same instructions. Anything the
+  vDSO cannot answer (an unknown clock, a counter user space cannot
+  read, a time namespace's page, an RNG not ready) makes the real system
+  call, so the answer is always the system call's, bad input included.
 - getrandom() has a vector ChaCha20 in C (vdso/chacha.h) for every
   architecture with vector registers and a scalar one otherwise, and
   leaves no key material in registers or on the stack.

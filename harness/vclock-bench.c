@@ -48,7 +48,12 @@ struct layout {
 	long pvclock, hvclock;	/* the hypervisors' pages */
 	/* in the time data; a clock's slot: its size, where its sec_delta is */
 	long seq, mode, mono, raw, base, slot, sec_delta;
-	/* in a counter's conversion: cycle_last, mask, max_delta or max_cycles */
+	/* ours: in a clock's slot, its scaling, clock mode, coarse flag; -1 upstream */
+	long slot_mult, slot_shift, slot_mode, slot_coarse;
+	/*
+	 * in a counter's conversion: cycle_last, mask, max_delta or
+	 * max_cycles, scaling (-1: none there)
+	 */
 	long cycle_last, mask, max, mult, shift;
 };
 
@@ -56,8 +61,10 @@ static const struct layout ours = {
 	/* VDSO_PAGE_TIME 0, VDSO_PAGE_TIMENS 1, RNG 2, PVCLOCK 3, HVCLOCK 4 */
 	.vvar_size = 5 * PAGE, .time = 0, .sys = PAGE,
 	.pvclock = 3 * PAGE, .hvclock = 4 * PAGE,
-	.seq = 0, .mode = 4, .base = 8, .slot = 32, .sec_delta = 16, .mono = 392, .raw = 424,
-	.cycle_last = 0, .mask = 8, .max = 16, .mult = 24, .shift = 28,
+	/* one counter, each clock's scaling in its slot */
+	.seq = 0, .mode = 4, .mono = 8, .raw = -1, .base = 24, .slot = 64, .sec_delta = 16,
+	.slot_mult = 24, .slot_shift = 28, .slot_mode = 32, .slot_coarse = 36,
+	.cycle_last = 0, .mask = 8, .max = -1, .mult = -1, .shift = -1,
 };
 
 static const struct layout upstream = {
@@ -66,6 +73,7 @@ static const struct layout upstream = {
 	.pvclock = PAGE, .hvclock = 2 * PAGE,
 	/* vdso_data[CS_HRES_COARSE], then vdso_data[CS_RAW] 248 bytes on */
 	.seq = 0, .mode = 4, .mono = 8, .raw = 248 + 8, .base = 40, .slot = 16, .sec_delta = -1,
+	.slot_mult = -1, .slot_shift = -1, .slot_mode = -1, .slot_coarse = -1,
 	.cycle_last = 0, .max = 8, .mask = 16, .mult = 24, .shift = 28,
 };
 
@@ -111,14 +119,19 @@ static void *symbol(unsigned char *base, const char *name)
 	return NULL;
 }
 
+/* 2^-32 ns a cycle: no call reaches the next second, however long the run */
+#define MULT	1
+#define SHIFT	32
+
 static void counter(const struct layout *l, unsigned char *c, uint64_t cycle_last)
 {
 	put64(c + l->cycle_last, cycle_last);
 	put64(c + l->mask, ~0ULL);
+	if (l->mult < 0)
+		return;
 	put64(c + l->max, ~0ULL >> 2);
-	put32(c + l->mult, 1);
-	/* 2^-32 ns a cycle: no call reaches the next second, however long the run */
-	put32(c + l->shift, 32);
+	put32(c + l->mult, MULT);
+	put32(c + l->shift, SHIFT);
 }
 
 int main(int argc, char **argv)
@@ -173,12 +186,28 @@ int main(int argc, char **argv)
 	put32(vd + l->mode, mode);
 	/* TSC mode: the counter is the TSC; else the clock, from 0 now */
 	counter(l, vd + l->mono, mode == 1 ? now : 0);
-	counter(l, vd + l->raw, mode == 1 ? now : 0);
+	if (l->raw >= 0)
+		counter(l, vd + l->raw, mode == 1 ? now : 0);
 	for (c = 0; c < NR_CLOCKS; c++)
 		put64(vd + l->base + l->slot * c, BASE_SEC + c);
-	/* ours: each counter clock's sec_delta, as the kernel's for a base of 0 */
-	for (c = 0; c < NR_CLOCKS && l->sec_delta >= 0; c++)
-		put64(vd + l->base + l->slot * c + l->sec_delta, (1000000000ULL << 32) - 1);
+	/*
+	 * ours: each counter clock's scaling, mode and sec_delta, as the
+	 * kernel's for a base of 0 (REALTIME, MONOTONIC, RAW, BOOTTIME, TAI)
+	 */
+	for (c = 0; c < NR_CLOCKS && l->slot_mode >= 0; c++) {
+		unsigned char *b = vd + l->base + l->slot * c;
+
+		/* REALTIME_COARSE, MONOTONIC_COARSE */
+		if (c == 5 || c == 6)
+			put32(b + l->slot_coarse, 1);
+		if (!((1 << 0 | 1 << 1 | 1 << 4 | 1 << 7 | 1 << 11) & (1 << c)))
+			continue;
+		/* the second's end, capped at 2^32 - 1 as the kernel does */
+		put64(b + l->sec_delta, 0xffffffffULL);
+		put32(b + l->slot_mult, MULT);
+		put32(b + l->slot_shift, SHIFT);
+		put32(b + l->slot_mode, mode);
+	}
 	if (l == &upstream) {
 		/* CLOCK_MONOTONIC_RAW is read from vdso_data[CS_RAW], whole */
 		put32(vd + l->raw - 8 + l->seq, 0);

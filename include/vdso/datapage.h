@@ -60,60 +60,74 @@
 /* Clock ids up to CLOCK_TAI have a slot; bigger or negative ids never do. */
 #define VDSO_NR_CLOCKS		(CLOCK_TAI + 1)
 
-/* Clocks read from the counter through vdso_time_data.mono */
+/* Clocks read from the counter with the NTP-steered mult */
 #define VDSO_CLOCKS_MONO	(BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | \
 				 BIT(CLOCK_BOOTTIME) | BIT(CLOCK_TAI))
-/* Clocks read from the counter through vdso_time_data.raw */
+/* Clocks read from the counter with the clocksource's own mult */
 #define VDSO_CLOCKS_RAW		BIT(CLOCK_MONOTONIC_RAW)
 /* Clocks that are only the value of the last tick */
 #define VDSO_CLOCKS_COARSE	(BIT(CLOCK_REALTIME_COARSE) | \
 				 BIT(CLOCK_MONOTONIC_COARSE))
 
 /**
- * struct vdso_counter - how counter cycles become nanoseconds
+ * struct vdso_counter - the counter the clocks are read from
  * @cycle_last: counter value at which the clock bases were taken
  * @mask:       the counter's width, as a mask of its valid bits
- * @max_delta:  the most cycles past @cycle_last that 64-bit arithmetic
- *              converts without overflow; beyond, the reader takes 96 bits
- * @mult:       nanoseconds per cycle, times 2^@shift
- * @shift:      fixed-point shift of @mult and of the bases' @snsec
+ *
+ * One for every clock read from the counter: timekeeping advances all of
+ * them to the same cycle_last.
  */
 struct vdso_counter {
 	u64 cycle_last;
 	u64 mask;
-	u64 max_delta;
-	u32 mult;
-	u32 shift;
 };
 
 /**
  * struct vdso_clock_base - one clock's slot in the time data
  * @sec:           seconds, at the last update
- * @snsec:         nanoseconds, below one second: shifted left by the
- *                 counter's shift for clocks read from the counter; plain
- *                 nanoseconds for coarse clocks
- * @sec_delta:     for clocks read from the counter, the most cycles past
- *                 cycle_last that keep the clock within this second and
- *                 within the counter's max_delta: up to it, @snsec plus
- *                 the cycles' nanoseconds needs neither 96 bits nor a carry
+ * @snsec:         nanoseconds, below one second: shifted left by @shift
+ *                 for clocks read from the counter; plain nanoseconds for
+ *                 coarse clocks
  * @timens_offset: on a time namespace's page, whose slots hold no clock's
  *                 value, what the namespace adds to the clock instead:
  *                 zero for the clocks it does not move (REALTIME,
  *                 REALTIME_COARSE, TAI). In the slot of the system's base,
  *                 so that a reader finds both with one index.
- * @unused:        makes the size a power of two, so that one shift indexes
- *                 the array
+ * @sec_delta:     for clocks read from the counter, the most cycles past
+ *                 cycle_last that keep the clock within this second, and
+ *                 below 2^32: up to it, @snsec plus the cycles'
+ *                 nanoseconds needs neither 96 bits nor a carry, and the
+ *                 delta fits in 32 bits
+ * @mult:          for clocks read from the counter, nanoseconds per cycle,
+ *                 times 2^@shift
+ * @shift:         fixed-point shift of @mult and of @snsec
+ * @mode:          for clocks read from the counter, the clocksource's
+ *                 enum vdso_clock_mode; VDSO_CLOCKMODE_NONE for any other
+ *                 clock, whose slot then needs no other test to be told
+ *                 from a counter clock's
+ * @coarse:        nonzero in a coarse clock's slot, whose base alone is
+ *                 the clock's value
+ * @unused:        makes the size 64 bytes: a power of two, so that one
+ *                 shift indexes the array, and with the array at offset
+ *                 24 the fields above of each slot share a cache line
+ *
+ * Everything a read of the clock needs besides the counter is in the
+ * slot: every counter clock is read the same way, with one index.
  */
 struct vdso_clock_base {
 	union {
 		struct {
 			u64 sec;
 			u64 snsec;
-			u64 sec_delta;
 		};
 		struct timens_offset timens_offset;
 	};
-	u64 unused;
+	u64 sec_delta;
+	u32 mult;
+	u32 shift;
+	s32 mode;
+	u32 coarse;
+	u32 unused[6];
 };
 
 /**
@@ -122,12 +136,13 @@ struct vdso_clock_base {
  *                  twice per update. Always odd on a namespace page.
  * @clock_mode:     the current clocksource's enum vdso_clock_mode, or
  *                  VDSO_CLOCKMODE_TIMENS on a time namespace's page
+ * @counter:        the counter's state at the last update: first after
+ *                  the two words above, within reach of the loads of
+ *                  pairs that take a base register and an offset
  * @base:           each clock's slot, by clock id: its value at the last
  *                  update, or on a namespace page the namespace's offset.
- *                  First after the two words above: the compiler then adds
- *                  no part of the array's offset to the index.
- * @mono:           counter conversion for the VDSO_CLOCKS_MONO clocks
- * @raw:            counter conversion for CLOCK_MONOTONIC_RAW
+ *                  At an offset below the slots' size: the compiler then
+ *                  adds no part of the array's offset to the index.
  * @tz_minuteswest: the kernel's timezone, for gettimeofday()
  * @tz_dsttime:     ditto
  * @hrtimer_res:    resolution of the counter-read clocks, in ns
@@ -135,9 +150,8 @@ struct vdso_clock_base {
 struct vdso_time_data {
 	u32 seq;
 	s32 clock_mode;
+	struct vdso_counter counter;
 	struct vdso_clock_base base[VDSO_NR_CLOCKS];
-	struct vdso_counter mono;
-	struct vdso_counter raw;
 	s32 tz_minuteswest;
 	s32 tz_dsttime;
 	u32 hrtimer_res;

@@ -10,7 +10,6 @@
  */
 #include <linux/hrtimer.h>
 #include <linux/math64.h>
-#include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/time_namespace.h>
 #include <linux/timekeeper_internal.h>
@@ -24,7 +23,7 @@ union vdso_time_page vdso_k_time_page __page_aligned_data;
 /*
  * @b = @sec seconds and @snsec shifted nanoseconds, brought below one
  * second. Timekeeping keeps them there already; the reader's fast path
- * counts on it (vdso_sec_delta_set()), so it is made sure of here.
+ * counts on it (vdso_clock_set()), so it is made sure of here.
  */
 static void vdso_base_set(struct vdso_clock_base *b, u64 sec, u64 snsec, u32 shift)
 {
@@ -46,29 +45,23 @@ static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_bas
 }
 
 /*
- * The most cycles past cycle_last that keep @b's clock within the second
- * of its base, and within @c's max_delta: the reader's fast path checks
- * the delta against this one bound and then has no carry to make.
+ * @b's clock is read from the counter as @tkr converts it, in clock mode
+ * @mode. Its sec_delta is the most cycles past cycle_last that keep it
+ * within the second of its base: the reader's fast path checks the delta
+ * against this one bound and then needs neither 96 bits nor a carry.
+ * Below 2^32 too: a counter read behind cycle_last (a "negative" delta)
+ * is never within it, and a 32-bit reader multiplies the delta's low
+ * word alone. A tick is far shorter than 2^32 cycles of any counter.
  */
-static void vdso_sec_delta_set(struct vdso_clock_base *b, const struct vdso_counter *c)
+static void vdso_clock_set(struct vdso_clock_base *b, s32 mode, const struct tk_read_base *tkr)
 {
-	u64 left = ((u64)NSEC_PER_SEC << c->shift) - 1 - b->snsec;
+	u64 left = ((u64)NSEC_PER_SEC << tkr->shift) - 1 - b->snsec;
+	u64 most = div_u64(left, tkr->mult);
 
-	b->sec_delta = min(div_u64(left, c->mult), c->max_delta);
-}
-
-static void vdso_counter_set(struct vdso_counter *c, const struct tk_read_base *tkr)
-{
-	/* a base's shifted nanoseconds stay below one second */
-	u64 room = U64_MAX - ((u64)NSEC_PER_SEC << tkr->shift);
-	u64 most = div64_u64(room, tkr->mult);
-
-	c->cycle_last = tkr->cycle_last;
-	c->mask = tkr->mask;
-	/* below 2^63 too, so that a counter behind cycle_last takes the slow path */
-	c->max_delta = most < S64_MAX ? most : S64_MAX;
-	c->mult = tkr->mult;
-	c->shift = tkr->shift;
+	b->sec_delta = most < U32_MAX ? most : U32_MAX;
+	b->mult = tkr->mult;
+	b->shift = tkr->shift;
+	b->mode = mode;
 }
 
 /**
@@ -82,12 +75,14 @@ void update_vsyscall(struct timekeeper *tk)
 	u32 shift = tk->tkr_mono.shift;
 	u64 wtm_snsec = (u64)tk->wall_to_monotonic.tv_nsec << shift;
 	u64 boot_snsec = (u64)tk->monotonic_to_boot.tv_nsec << shift;
+	s32 mode = tk->tkr_mono.clock->vdso_clock_mode;
 
 	vdso_write_begin(vd);
 
-	vd->clock_mode = tk->tkr_mono.clock->vdso_clock_mode;
-	vdso_counter_set(&vd->mono, &tk->tkr_mono);
-	vdso_counter_set(&vd->raw, &tk->tkr_raw);
+	vd->clock_mode = mode;
+	/* timekeeping keeps tkr_raw's cycle_last equal to tkr_mono's */
+	vd->counter.cycle_last = tk->tkr_mono.cycle_last;
+	vd->counter.mask = tk->tkr_mono.mask;
 
 	vdso_base_set(&base[CLOCK_REALTIME], tk->xtime_sec, tk->tkr_mono.xtime_nsec, shift);
 	vdso_base_add(&base[CLOCK_MONOTONIC], &base[CLOCK_REALTIME],
@@ -100,13 +95,15 @@ void update_vsyscall(struct timekeeper *tk)
 	vdso_base_set(&base[CLOCK_MONOTONIC_RAW], tk->raw_sec, tk->tkr_raw.xtime_nsec,
 		      tk->tkr_raw.shift);
 
-	vdso_sec_delta_set(&base[CLOCK_REALTIME], &vd->mono);
-	vdso_sec_delta_set(&base[CLOCK_MONOTONIC], &vd->mono);
-	vdso_sec_delta_set(&base[CLOCK_BOOTTIME], &vd->mono);
-	vdso_sec_delta_set(&base[CLOCK_TAI], &vd->mono);
-	vdso_sec_delta_set(&base[CLOCK_MONOTONIC_RAW], &vd->raw);
+	vdso_clock_set(&base[CLOCK_REALTIME], mode, &tk->tkr_mono);
+	vdso_clock_set(&base[CLOCK_MONOTONIC], mode, &tk->tkr_mono);
+	vdso_clock_set(&base[CLOCK_BOOTTIME], mode, &tk->tkr_mono);
+	vdso_clock_set(&base[CLOCK_TAI], mode, &tk->tkr_mono);
+	vdso_clock_set(&base[CLOCK_MONOTONIC_RAW], mode, &tk->tkr_raw);
 
 	/* The coarse clocks are the others at the tick, in plain ns. */
+	base[CLOCK_REALTIME_COARSE].coarse = 1;
+	base[CLOCK_MONOTONIC_COARSE].coarse = 1;
 	base[CLOCK_REALTIME_COARSE].sec = base[CLOCK_REALTIME].sec;
 	base[CLOCK_REALTIME_COARSE].snsec = base[CLOCK_REALTIME].snsec >> shift;
 	base[CLOCK_MONOTONIC_COARSE].sec = base[CLOCK_MONOTONIC].sec;

@@ -23,9 +23,9 @@
  * system calls do.
  *
  * One clock id, from the top: clock_gettime() checks that the id has a
- * slot in struct vdso_time_data and which kind of clock it is. A counter
- * clock is its base plus the cycles since the base, scaled by mult and
- * shift; a coarse clock is its base alone. The fast path, inline in each
+ * slot in struct vdso_time_data, which says how to read the clock. A
+ * counter clock is its base plus the cycles since the base, scaled by its
+ * mult and shift; a coarse clock is its base alone. The fast path, inline in each
  * entry, reads what nearly every call asks for (vdso_read_fast()); the
  * rest goes by a tail call to out-of-line code: a time namespace's
  * offset, a writer at work, a long sleep, another clock mode
@@ -127,23 +127,23 @@ static __always_inline bool vdso_seq_retry(const struct vdso_time_data *vd, u32 
 #endif
 
 /*
- * Cycles since the bases were taken, turned into nanoseconds and added
- * to the base's shifted nanoseconds @snsec. Up to max_delta cycles (a few
- * seconds at least) 64 bits are enough. Past it the product is taken 96
- * bits wide, so any delta up to the counter's mask is right however long
- * the system slept; and a counter read that is behind cycle_last (a 64-bit
- * counter a little behind on this CPU) counts as no time at all.
+ * Cycles since the bases were taken, turned into nanoseconds by @b's
+ * mult and shift and added to its shifted nanoseconds. Up to sec_delta
+ * cycles 64 bits are enough. Past it the product is taken 96 bits wide,
+ * so any delta up to the counter's mask is right however long the system
+ * slept; and a counter read that is behind cycle_last (a 64-bit counter
+ * a little behind on this CPU) counts as no time at all.
  */
 static __always_inline u64 vdso_counter_ns(const struct vdso_counter *c,
-					   u64 cycles, u64 snsec)
+					   const struct vdso_clock_base *b, u64 cycles)
 {
 	u64 delta = (cycles - c->cycle_last) & c->mask;
 
-	if (likely(delta <= c->max_delta))
-		return (delta * c->mult + snsec) >> c->shift;
+	if (likely(delta <= b->sec_delta))
+		return (delta * b->mult + b->snsec) >> b->shift;
 	if ((s64)delta < 0)
-		return snsec >> c->shift;
-	return mul_u64_u32_add_u64_shr(delta, c->mult, snsec, c->shift);
+		return b->snsec >> b->shift;
+	return mul_u64_u32_add_u64_shr(delta, b->mult, b->snsec, b->shift);
 }
 
 /*
@@ -164,16 +164,16 @@ static __always_inline void vdso_put_ts(struct __kernel_timespec *ts, u64 sec, u
 }
 
 /*
- * Add a time namespace's offset for @clock, from its page @tns, to @sec
- * and @ns: zero for REALTIME, REALTIME_COARSE and TAI, which no namespace
- * moves. @ns may then reach a second; vdso_put_ts() carries it, or, where
- * @ns was below one, vdso_carry_sec().
+ * Add a time namespace's offset for a clock, from the clock's slot @nb on
+ * the namespace's page, to @sec and @ns: zero for REALTIME,
+ * REALTIME_COARSE and TAI, which no namespace moves. @ns may then reach a
+ * second, which vdso_carry_sec() carries.
  */
-static __always_inline void vdso_timens_add(const struct vdso_time_data *tns,
-					    clockid_t clock, u64 *sec, u64 *ns)
+static __always_inline void vdso_timens_add(const struct vdso_clock_base *nb,
+					    u64 *sec, u64 *ns)
 {
-	*sec += tns->base[clock].timens_offset.sec;
-	*ns += tns->base[clock].timens_offset.nsec;
+	*sec += nb->timens_offset.sec;
+	*ns += nb->timens_offset.nsec;
 }
 
 /* @ns below two seconds: one carry at most */
@@ -186,8 +186,8 @@ static __always_inline void vdso_carry_sec(u64 *sec, u64 *ns)
 }
 
 static __always_inline enum vdso_read
-vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
-		  clockid_t clock, struct __kernel_timespec *ts)
+vdso_counter_read(const struct vdso_time_data *vd, clockid_t clock,
+		  struct __kernel_timespec *ts)
 {
 	const struct vdso_clock_base *b = &vd->base[clock];
 	u64 cycles, sec, ns;
@@ -198,15 +198,14 @@ vdso_counter_read(const struct vdso_time_data *vd, const struct vdso_counter *c,
 		if (unlikely(seq & 1))
 			return VDSO_READ_TIMENS;
 		/* plain loads from here on: the retry catches a torn read */
-		if (!vdso_read_counter(vd->clock_mode, &cycles))
+		if (!vdso_read_counter(b->mode, &cycles))
 			return VDSO_READ_SYSCALL;
 		/*
 		 * Converted in the loop, so that only two values live on:
 		 * arithmetic on a torn read cannot trap, and is thrown away.
 		 */
 		sec = b->sec;
-		ns = b->snsec;
-		ns = vdso_counter_ns(c, cycles, ns);
+		ns = vdso_counter_ns(&vd->counter, b, cycles);
 	} while (vdso_seq_retry(vd, seq));
 
 	vdso_put_ts(ts, sec, ns);
@@ -246,8 +245,7 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 		return VDSO_READ_SYSCALL;
 	kind = BIT(clock);
 	if (kind & (VDSO_CLOCKS_MONO | VDSO_CLOCKS_RAW))
-		return vdso_counter_read(vd, kind & VDSO_CLOCKS_MONO ? &vd->mono : &vd->raw,
-					 clock, ts);
+		return vdso_counter_read(vd, clock, ts);
 	if (kind & VDSO_CLOCKS_COARSE)
 		return vdso_coarse_read(vd, clock, ts);
 	return VDSO_READ_SYSCALL;
@@ -256,18 +254,22 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 /*
  * The fast path: what nearly every call is. A counter clock read on the
  * clock modes the architecture reads inline (vdso_read_counter_fast(),
- * all of them unless its glue says otherwise), within its base's
+ * all of them unless its glue says otherwise), within its slot's
  * sec_delta, which keeps the product in 64 bits and the nanoseconds below
- * one second; or a coarse clock. Anything else is left to out-of-line
- * code: a writer at work, a time namespace's page, a clock's next second
- * or a long sleep, another clock mode, an id without a slot. The entries
- * then call their out-of-line paths, which read the data again: the fast
- * path keeps few values live, so that the entries need no callee-saved
- * register and no frame.
+ * one second; or a coarse clock. Every counter clock is read alike, by
+ * the mode, scaling and base in its slot: no test of which it is. A slot
+ * whose mode names no counter is a coarse clock's, when it says so, or
+ * the slow path's.
+ * Anything else is left to out-of-line code too: a writer at work, a time
+ * namespace's page, a clock's next second or a long sleep, another clock
+ * mode, an id without a slot. The entries then call their out-of-line
+ * paths, which read the data again: the fast path keeps few values live,
+ * so that the entries need no callee-saved register and no frame.
  *
- * For a task in a time namespace, @vd is the system's page and @tns the
- * namespace's, whose offset for @clock is added (zero for the clocks a
- * namespace does not move); NULL otherwise.
+ * For a task in a time namespace (@timens), @vd is the system's page
+ * (vdso_sys_page()), and the offset for @clock on the namespace's page
+ * (vdso_time_page()) is added (zero for the clocks a namespace does not
+ * move).
  */
 #ifdef vdso_read_counter_fast
 #define VDSO_FAST_MODES_ONLY	1
@@ -277,6 +279,15 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 #define vdso_clock_mode_out_of_line(mode)	((void)(mode), false)
 #endif
 
+/*
+ * The mode is loaded again for vdso_clock_mode_out_of_line(), so that the
+ * fast path's own test needs no register for it (x86 compares it in
+ * memory). Where long is 64 bits wide that test comes before the coarse
+ * clocks', which can spare the instructions a guest on a hypervisor's
+ * clock would pay; where it is 32 bits wide, after it.
+ */
+#define VDSO_VCLOCK_FIRST	(VDSO_FAST_MODES_ONLY && sizeof(long) == 8)
+
 /* What the fast path made of a call */
 enum vdso_fast {
 	VDSO_FAST_NO,		/* anything but the two below: the slow path's */
@@ -284,115 +295,113 @@ enum vdso_fast {
 	VDSO_FAST_VCLOCK,	/* a counter clock, in a clock mode read out of line */
 };
 
+/*
+ * The fast path's answer into @ts: @sec and @ns, below one second (within
+ * sec_delta, or a coarse clock's base), plus on a namespace's task the
+ * namespace's offset for @clock, below one second too: then one carry at
+ * most, and below 2^32 still.
+ */
 static __always_inline enum vdso_fast
-__vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
-		    clockid_t clock, struct __kernel_timespec *ts,
-		    const struct vdso_time_data *tns, bool any_mode)
+vdso_fast_put(struct __kernel_timespec *ts, clockid_t clock, u64 sec, unsigned long ns,
+	      bool timens)
 {
-	const struct vdso_clock_base *b = &vd->base[clock];
-	u64 cycles, delta, sec, ns;
-	u32 seq;
+	if (timens) {
+		const struct vdso_clock_base *nb = &vdso_time_page()->base[clock];
 
+		sec += nb->timens_offset.sec;
+		ns += (unsigned long)nb->timens_offset.nsec;
+		if (ns >= NSEC_PER_SEC) {
+			ns -= NSEC_PER_SEC;
+			sec++;
+		}
+	}
+	ts->tv_sec = sec;
+	ts->tv_nsec = ns;
+	return VDSO_FAST_DONE;
+}
+
+static __always_inline enum vdso_fast
+__vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
+		 struct __kernel_timespec *ts, bool timens, bool any_mode)
+{
+	const struct vdso_counter *c;
+	const struct vdso_clock_base *b;
+	u64 cycles, delta, sec, snsec;
+	/* below one second: on 32-bit, the low word alone */
+	unsigned long ns;
+	u32 seq;
+	s32 mode;
+
+	/*
+	 * Negative ids (CPU-time clocks) become huge and fail this too. With
+	 * @any_mode, @clock is one the fast path found read from the counter.
+	 */
+	if (!any_mode && (u32)clock >= VDSO_NR_CLOCKS)
+		return VDSO_FAST_NO;
+	/*
+	 * The system's page, a page above the base of the data: in a
+	 * register, where the compiler would fold the page's offset into
+	 * each load's, past the reach of the loads of pairs.
+	 */
+	if (timens)
+		OPTIMIZER_HIDE_VAR(vd);
+	c = &vd->counter;
+	b = &vd->base[clock];
 	do {
 		/* as in vdso_seq_begin() */
 		seq = smp_load_acquire(&vd->seq);
 		if (unlikely(seq & 1))
 			return VDSO_FAST_NO;
-		if (any_mode ? !vdso_read_counter(vd->clock_mode, &cycles) :
-			       !vdso_read_counter_fast(vd->clock_mode, &cycles)) {
-			/* the compiler has the mode in a register still */
-			if (VDSO_FAST_MODES_ONLY && !any_mode &&
-			    vdso_clock_mode_out_of_line(vd->clock_mode))
+		/*
+		 * VDSO_CLOCKMODE_NONE in the slot of a clock not read from
+		 * the counter. With @any_mode, a counter clock's: the same
+		 * as the page's, which needs no register for the slot yet.
+		 */
+		mode = any_mode ? vd->clock_mode : b->mode;
+		if (likely(any_mode ? vdso_read_counter(mode, &cycles) :
+				      vdso_read_counter_fast(mode, &cycles))) {
+			delta = (cycles - c->cycle_last) & c->mask;
+			if (unlikely(delta > b->sec_delta))
+				return VDSO_FAST_NO;
+			sec = b->sec;
+			/*
+			 * Within sec_delta, below 2^32: where long is 32 bits
+			 * wide, one 32x32 multiply.
+			 */
+			if (sizeof(long) == 4)
+				delta = (u32)delta;
+			snsec = delta * b->mult + b->snsec;
+			/*
+			 * Where long is 64 bits wide, converted before the
+			 * retry: fewer values live across it. Where it is 32
+			 * bits wide, the compiler's own choice costs fewer
+			 * instructions.
+			 */
+			if (sizeof(long) == 8)
+				OPTIMIZER_HIDE_VAR(snsec);
+			ns = snsec >> b->shift;
+		} else if (VDSO_VCLOCK_FIRST && !any_mode &&
+			   vdso_clock_mode_out_of_line(READ_ONCE(b->mode))) {
+			return VDSO_FAST_VCLOCK;
+		} else if (!any_mode && b->coarse) {
+			sec = b->sec;
+			ns = b->snsec;
+		} else {
+			if (!VDSO_VCLOCK_FIRST && VDSO_FAST_MODES_ONLY && !any_mode &&
+			    vdso_clock_mode_out_of_line(READ_ONCE(b->mode)))
 				return VDSO_FAST_VCLOCK;
 			return VDSO_FAST_NO;
 		}
-		delta = (cycles - c->cycle_last) & c->mask;
-		if (unlikely(delta > b->sec_delta))
-			return VDSO_FAST_NO;
-		sec = b->sec;
-		ns = delta * c->mult + b->snsec;
-		/*
-		 * Where long is 64 bits wide, converted before the retry: fewer
-		 * values live across it. Where it is 32 bits wide, the
-		 * compiler's own choice costs fewer instructions.
-		 */
-		if (sizeof(long) == 8)
-			OPTIMIZER_HIDE_VAR(ns);
-		ns >>= c->shift;
 	} while (vdso_seq_retry(vd, seq));
 
-	/*
-	 * Below one second here (sec_delta), but for a namespace's offset,
-	 * which is below one second too: then one carry at most. Where long
-	 * is 32 bits wide, vdso_put_ts() costs fewer instructions all the same.
-	 */
-	if (tns) {
-		vdso_timens_add(tns, clock, &sec, &ns);
-		if (sizeof(long) == 4) {
-			vdso_put_ts(ts, sec, ns);
-			return VDSO_FAST_DONE;
-		}
-		vdso_carry_sec(&sec, &ns);
-	}
-	ts->tv_sec = sec;
-	ts->tv_nsec = ns;
-	return VDSO_FAST_DONE;
+	return vdso_fast_put(ts, clock, sec, ns, timens);
 }
-
-static __always_inline enum vdso_fast
-vdso_coarse_fast(const struct vdso_time_data *vd, clockid_t clock,
-		 struct __kernel_timespec *ts, const struct vdso_time_data *tns)
-{
-	const struct vdso_clock_base *b = &vd->base[clock];
-	u64 sec, ns;
-	u32 seq;
-
-	do {
-		/* as in vdso_seq_begin() */
-		seq = smp_load_acquire(&vd->seq);
-		if (unlikely(seq & 1))
-			return VDSO_FAST_NO;
-		sec = b->sec;
-		ns = b->snsec;
-	} while (vdso_seq_retry(vd, seq));
-
-	if (tns) {
-		vdso_timens_add(tns, clock, &sec, &ns);
-		vdso_carry_sec(&sec, &ns);
-	}
-	ts->tv_sec = sec;
-	ts->tv_nsec = ns;
-	return VDSO_FAST_DONE;
-}
-
-static __always_inline enum vdso_fast
-vdso_counter_fast(const struct vdso_time_data *vd, const struct vdso_counter *c,
-		  clockid_t clock, struct __kernel_timespec *ts,
-		  const struct vdso_time_data *tns)
-{
-	return __vdso_counter_fast(vd, c, clock, ts, tns, false);
-}
-
-/* vdso_read_fast() takes the coarse clocks as a range of ids */
-static_assert(VDSO_CLOCKS_COARSE ==
-	      BIT(CLOCK_MONOTONIC_COARSE + 1) - BIT(CLOCK_REALTIME_COARSE));
 
 static __always_inline enum vdso_fast
 vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
-	       struct __kernel_timespec *ts, const struct vdso_time_data *tns)
+	       struct __kernel_timespec *ts, bool timens)
 {
-	/* REALTIME and MONOTONIC, the clocks nearly every call asks for, first */
-	if (likely((u32)clock <= CLOCK_MONOTONIC ||
-		   ((u32)clock < VDSO_NR_CLOCKS && (VDSO_CLOCKS_MONO >> clock) & 1)))
-		return vdso_counter_fast(vd, &vd->mono, clock, ts, tns);
-	if ((u32)clock >= VDSO_NR_CLOCKS)
-		return VDSO_FAST_NO;
-	/* the coarse ids are neighbours: one compare, no mask to load */
-	if ((u32)clock - CLOCK_REALTIME_COARSE <= CLOCK_MONOTONIC_COARSE - CLOCK_REALTIME_COARSE)
-		return vdso_coarse_fast(vd, clock, ts, tns);
-	if ((VDSO_CLOCKS_RAW >> clock) & 1)
-		return vdso_counter_fast(vd, &vd->raw, clock, ts, tns);
-	return VDSO_FAST_NO;
+	return __vdso_read_fast(vd, clock, ts, timens, false);
 }
 
 /*
@@ -405,9 +414,8 @@ vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
  * a test and a jump, not the slow path. Dead code everywhere else.
  *
  * vdso_read_vclock() - that copy, on the system's data: @clock is a
- * counter clock, as VDSO_FAST_VCLOCK says, so no more than RAW or not is
- * asked; @timens says the task is in a time namespace, whose offset is
- * then added as in vdso_read_fast().
+ * counter clock, as VDSO_FAST_VCLOCK says; @timens says the task is in a
+ * time namespace, whose offset is then added as in vdso_read_fast().
  * Inline in each entry's out-of-line path; where long is 32 bits wide,
  * not for a task in a time namespace, which there takes the slow path:
  * one more copy would cost more room than it saves instructions.
@@ -419,17 +427,8 @@ vdso_read_vclock(clockid_t clock, struct __kernel_timespec *ts, bool timens)
 {
 	/* outside a namespace, the page the fast path read: the same data */
 	const struct vdso_time_data *vd = timens ? vdso_sys_page() : vdso_time_page();
-	const struct vdso_time_data *tns = timens ? vdso_time_page() : NULL;
 
-	/*
-	 * With 64-bit registers, a copy for each counter: a constant one
-	 * leaves a register free, which spares the copy a frame.
-	 */
-	if (sizeof(long) == 8 && clock == CLOCK_MONOTONIC_RAW)
-		return __vdso_counter_fast(vd, &vd->raw, CLOCK_MONOTONIC_RAW, ts, tns,
-					   true) == VDSO_FAST_DONE;
-	return __vdso_counter_fast(vd, clock == CLOCK_MONOTONIC_RAW ? &vd->raw : &vd->mono,
-				   clock, ts, tns, true) == VDSO_FAST_DONE;
+	return __vdso_read_fast(vd, clock, ts, timens, true) == VDSO_FAST_DONE;
 }
 
 /*
@@ -448,7 +447,7 @@ vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
 	if (ret == VDSO_READ_OK && timens) {
 		u64 sec = ts->tv_sec, ns = ts->tv_nsec;
 
-		vdso_timens_add(vd, clock, &sec, &ns);
+		vdso_timens_add(&vd->base[clock], &sec, &ns);
 		vdso_carry_sec(&sec, &ns);
 		ts->tv_sec = sec;
 		ts->tv_nsec = ns;
@@ -508,7 +507,7 @@ static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_time_data *sys = vdso_sys_page();
-	enum vdso_fast r = likely(ts) ? vdso_read_fast(sys, clock, ts, vdso_time_page()) :
+	enum vdso_fast r = likely(ts) ? vdso_read_fast(sys, clock, ts, true) :
 					VDSO_FAST_NO;
 
 	if (likely(r == VDSO_FAST_DONE))
@@ -532,7 +531,7 @@ vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 {
 	const struct vdso_time_data *vd = vdso_time_page();
-	enum vdso_fast r = likely(ts) ? vdso_read_fast(vd, clock, ts, NULL) : VDSO_FAST_NO;
+	enum vdso_fast r = likely(ts) ? vdso_read_fast(vd, clock, ts, false) : VDSO_FAST_NO;
 
 	if (likely(r == VDSO_FAST_DONE))
 		return 0;
@@ -587,7 +586,7 @@ vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
-	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, vdso_time_page()) ==
+	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, true) ==
 		   VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
 		return 0;
@@ -608,7 +607,7 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 {
 	const struct vdso_time_data *vd = vdso_time_page();
 	struct __kernel_timespec ts;
-	enum vdso_fast r = likely(ts32) ? vdso_read_fast(vd, clock, &ts, NULL) : VDSO_FAST_NO;
+	enum vdso_fast r = likely(ts32) ? vdso_read_fast(vd, clock, &ts, false) : VDSO_FAST_NO;
 
 	if (likely(r == VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
@@ -692,7 +691,7 @@ vdso_gettimeofday_fast(struct __kernel_old_timeval *tv, struct timezone *tz)
 	enum vdso_fast r = VDSO_FAST_NO;
 
 	if (tv)
-		r = vdso_counter_fast(vd, &vd->mono, CLOCK_REALTIME, &ts, NULL);
+		r = vdso_read_fast(vd, CLOCK_REALTIME, &ts, false);
 	if (r != VDSO_FAST_DONE)
 		return r;
 	vdso_gettimeofday_put(tv, tz, &ts);

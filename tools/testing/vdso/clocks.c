@@ -55,45 +55,55 @@ static void test_all_clocks(void)
 	      STATES);
 }
 
-static void check_counter(const char *what, const struct vdso_counter *c,
-			  const struct tk_read_base *tkr)
+/* the counter's state, as timekeeping keeps it for both of its clocks */
+static void check_counter(const struct vdso_counter *c, const struct timekeeper *tk)
 {
-	ref_u128 worst;
-
-	if (c->cycle_last != tkr->cycle_last || c->mask != tkr->mask ||
-	    c->mult != tkr->mult || c->shift != tkr->shift)
-		t_fail("%s counter not copied", what);
-	/* the 64-bit path must not overflow up to max_delta */
-	worst = (ref_u128)c->max_delta * c->mult + ((ref_u128)NSEC << c->shift) - 1;
-	if (worst >> 64)
-		t_fail("%s max_delta %#llx overflows 64 bits (mult %u shift %u)", what,
-		       c->max_delta, c->mult, c->shift);
-	/* and a counter behind cycle_last must not take it */
-	if (c->max_delta >> 63)
-		t_fail("%s max_delta %#llx reaches negative deltas (mult %u)", what,
-		       c->max_delta, c->mult);
+	if (c->cycle_last != tk->tkr_mono.cycle_last || c->mask != tk->tkr_mono.mask)
+		t_fail("counter not copied");
 }
 
 /*
- * A counter clock's base: its nanoseconds below one second, and its
- * sec_delta the most cycles that keep it there within max_delta, exactly
+ * A counter clock's slot: the scaling and mode of its timekeeper, its
+ * nanoseconds below one second, and its sec_delta the most cycles that
+ * keep it there, exactly
  */
-static void check_sec_delta(clockid_t id, const struct vdso_counter *c)
+static void check_clock(clockid_t id, const struct tk_read_base *tkr, s32 mode)
 {
 	const struct vdso_clock_base *b = &vd_k()->base[id];
-	ref_u128 one_sec = (ref_u128)NSEC << c->shift;
+	ref_u128 one_sec = (ref_u128)NSEC << b->shift;
 
-	if (b->snsec >= one_sec)
+	if (b->mult != tkr->mult || b->shift != tkr->shift || b->mode != mode)
+		t_fail("clock %d: mult %u shift %u mode %d, want %u %u %d", id, b->mult,
+		       b->shift, b->mode, tkr->mult, tkr->shift, mode);
+	else if (b->snsec >= one_sec)
 		t_fail("clock %d: base %#llx not below one second (shift %u)", id,
-		       b->snsec, c->shift);
-	else if (b->sec_delta > c->max_delta ||
-		 (ref_u128)b->sec_delta * c->mult + b->snsec >= one_sec)
-		t_fail("clock %d: sec_delta %llu carries (max_delta %llu, mult %u, base %#llx)",
-		       id, b->sec_delta, c->max_delta, c->mult, b->snsec);
-	else if (b->sec_delta < c->max_delta &&
-		 (ref_u128)(b->sec_delta + 1) * c->mult + b->snsec < one_sec)
+		       b->snsec, b->shift);
+	else if (b->sec_delta >> 32 ||
+		 (ref_u128)b->sec_delta * b->mult + b->snsec >= one_sec)
+		t_fail("clock %d: sec_delta %llu carries or is 2^32 (mult %u, base %#llx)",
+		       id, b->sec_delta, b->mult, b->snsec);
+	else if (b->sec_delta != ref_sec_delta(b->mult, b->shift, b->snsec))
 		t_fail("clock %d: sec_delta %llu, one more cycle stays in the second", id,
 		       b->sec_delta);
+}
+
+/*
+ * Every other slot says VDSO_CLOCKMODE_NONE: the fast path reads no
+ * counter for it. The coarse clocks' slots, and only theirs, say coarse.
+ */
+static void check_other_slots(void)
+{
+	clockid_t id;
+
+	for (id = 0; id < VDSO_NR_CLOCKS; id++) {
+		const struct vdso_clock_base *b = &vd_k()->base[id];
+
+		if (!clock_is(id, T_COUNTER) && b->mode != VDSO_CLOCKMODE_NONE)
+			t_fail("clock %d: mode %d in a slot not read from the counter", id,
+			       b->mode);
+		if (!b->coarse != !clock_is(id, T_COARSE))
+			t_fail("clock %d: coarse %u", id, b->coarse);
+	}
 }
 
 static void test_writer_fields(void)
@@ -115,16 +125,16 @@ static void test_writer_fields(void)
 			t_fail("clock_mode %d, want %d", vd->clock_mode, s.cs.vdso_clock_mode);
 		if (vd->hrtimer_res != hrtimer_resolution)
 			t_fail("hrtimer_res %u, want %u", vd->hrtimer_res, hrtimer_resolution);
-		check_counter("mono", &vd->mono, &s.tk.tkr_mono);
-		check_counter("raw", &vd->raw, &s.tk.tkr_raw);
-		check_sec_delta(CLOCK_REALTIME, &vd->mono);
-		check_sec_delta(CLOCK_MONOTONIC, &vd->mono);
-		check_sec_delta(CLOCK_BOOTTIME, &vd->mono);
-		check_sec_delta(CLOCK_TAI, &vd->mono);
-		check_sec_delta(CLOCK_MONOTONIC_RAW, &vd->raw);
+		check_counter(&vd->counter, &s.tk);
+		check_clock(CLOCK_REALTIME, &s.tk.tkr_mono, vd->clock_mode);
+		check_clock(CLOCK_MONOTONIC, &s.tk.tkr_mono, vd->clock_mode);
+		check_clock(CLOCK_BOOTTIME, &s.tk.tkr_mono, vd->clock_mode);
+		check_clock(CLOCK_TAI, &s.tk.tkr_mono, vd->clock_mode);
+		check_clock(CLOCK_MONOTONIC_RAW, &s.tk.tkr_raw, vd->clock_mode);
+		check_other_slots();
 	}
-	t_end("update_vsyscall: seq, mode, counters, hrtimer_res; max_delta safe, < 2^63; "
-	      "each base's sec_delta exact");
+	t_end("update_vsyscall: seq, mode, counter, hrtimer_res; counter clocks' scaling, mode, %s",
+	      "sec_delta exact and < 2^32; no mode in the other slots, coarse in theirs");
 }
 
 static void test_behind(void)

@@ -14,51 +14,46 @@
 const int conv_tests = 8;
 
 struct conv {
-	u64 cycle_last, mask, max_delta;
+	u64 cycle_last, mask;
 	u32 mult, shift;
 	u64 sec, snsec;
 	u64 cycles;
-	/* the base's sec_delta: this much below the writer's, at least 0 */
+	/*
+	 * the base's sec_delta: this much below the writer's, at least 0;
+	 * U64_MAX makes it 0, which leaves each read to the 96-bit path
+	 */
 	u64 sec_delta_cut;
 };
 
 static const u64 masks[] = { 0xffffffffULL, (1ULL << 56) - 1, U64_MAX };
 
-/* a max_delta the writer could have chosen: safe, and below 2^63 */
-static u64 conv_max_delta(u32 mult, u32 shift)
-{
-	u64 safe = ref_safe_max_delta(mult, shift);
-
-	return safe < (1ULL << 63) ? safe : (1ULL << 63) - 1;
-}
-
 /* the base's sec_delta: the writer's, less the state's cut */
 static u64 conv_sec_delta(const struct conv *s)
 {
-	u64 d = ref_sec_delta(s->max_delta, s->mult, s->shift, s->snsec);
+	u64 d = ref_sec_delta(s->mult, s->shift, s->snsec);
 
 	return d > s->sec_delta_cut ? d - s->sec_delta_cut : 0;
 }
 
 /* a wrong conversion: the state, the counter, the result, the expectation */
 #define CONV_FAIL	\
-	"%s: %d [%#llx %#llx %#llx %u %u %llu %#llx] %#llx: %d %lld.%09lld, not %lld.%09lld"
+	"%s: %d [%#llx %#llx %u %u %llu %#llx %#llx] %#llx: %d %lld.%09lld, not %lld.%09lld"
 
 static void conv_put(const struct conv *s, clockid_t id)
 {
 	struct vdso_time_data *vd = vd_k();
-	struct vdso_counter *c = clock_is(id, T_RAW) ? &vd->raw : &vd->mono;
+	struct vdso_clock_base *b = &vd->base[id];
 
 	vdso_write_begin(vd);
 	vd->clock_mode = VDSO_CLOCKMODE_TEST;
-	c->cycle_last = s->cycle_last;
-	c->mask = s->mask;
-	c->max_delta = s->max_delta;
-	c->mult = s->mult;
-	c->shift = s->shift;
-	vd->base[id].sec = s->sec;
-	vd->base[id].snsec = s->snsec;
-	vd->base[id].sec_delta = conv_sec_delta(s);
+	vd->counter.cycle_last = s->cycle_last;
+	vd->counter.mask = s->mask;
+	b->sec = s->sec;
+	b->snsec = s->snsec;
+	b->sec_delta = conv_sec_delta(s);
+	b->mult = s->mult;
+	b->shift = s->shift;
+	b->mode = VDSO_CLOCKMODE_TEST;
 	vdso_write_end(vd);
 	vdso_test_cycles = s->cycles;
 }
@@ -92,8 +87,8 @@ static bool conv_check(const struct conv *s, clockid_t id, const char *what)
 	ret = test_vdso_clock_gettime(id, &got);
 	if (ret || sys_total() != calls || !ts_eq(&got, &want))
 		t_fail(CONV_FAIL,
-		       what, id, s->cycle_last, s->mask, s->max_delta, s->mult,
-		       s->shift, s->sec, s->snsec, s->cycles, ret, got.tv_sec,
+		       what, id, s->cycle_last, s->mask, s->mult, s->shift, s->sec,
+		       s->snsec, conv_sec_delta(s), s->cycles, ret, got.tv_sec,
 		       got.tv_nsec, want.tv_sec, want.tv_nsec);
 	return true;
 }
@@ -106,28 +101,27 @@ static void test_kat(void)
 		long nsec;
 	} kat[] = {
 		/* 1 ns a cycle, one cycle on from the last ns of a second */
-		{ { 10, U64_MAX, 1000, 1 << 8, 8, 1, 999999999ULL << 8, 11, 0 }, 2, 0 },
+		{ { 10, U64_MAX, 1 << 8, 8, 1, 999999999ULL << 8, 11, 0 }, 2, 0 },
 		/* shift 0 */
-		{ { 0, U64_MAX, 1ULL << 40, 1, 0, 0, 0, 5000000000ULL, 0 }, 5, 0 },
+		{ { 0, U64_MAX, 1, 0, 0, 0, 5000000000ULL, 0 }, 5, 0 },
 		/* a 32-bit counter wrapping: 32 cycles of 3 ns, plus 5 ns */
-		{ { 0xfffffff0, 0xffffffff, 1000, 3 << 4, 4, 7, 5 << 4, 0x10, 0 }, 7, 101 },
+		{ { 0xfffffff0, 0xffffffff, 3 << 4, 4, 7, 5 << 4, 0x10, 0 }, 7, 101 },
 		/* a 56-bit counter wrapping */
-		{ { (1ULL << 56) - 100, (1ULL << 56) - 1, 1ULL << 20, 1 << 20, 20,
-		    100, 0, 900, 0 }, 100, 1000 },
+		{ { (1ULL << 56) - 100, (1ULL << 56) - 1, 1 << 20, 20, 100, 0, 900, 0 },
+		  100, 1000 },
 		/* bits above the mask do not count */
-		{ { 5, 0xffffffff, 1000, 1 << 10, 10, 0, 0, 0xabcd00000000ULL + 105, 0 },
+		{ { 5, 0xffffffff, 1 << 10, 10, 0, 0, 0xabcd00000000ULL + 105, 0 },
 		  0, 100 },
 		/* a 64-bit counter behind cycle_last: no time at all */
-		{ { 1000, U64_MAX, 1000, 1 << 24, 24, 50, 123456789ULL << 24, 990, 0 },
+		{ { 1000, U64_MAX, 1 << 24, 24, 50, 123456789ULL << 24, 990, 0 },
 		  50, 123456789 },
-		/* a 3 GHz counter one day on: a 96-bit product, either max_delta */
-		{ { 7, U64_MAX, 1ULL << 40, 357913941, 30, 1000, 999999999ULL << 30,
+		/* a 3 GHz counter one day on: a 96-bit product, any sec_delta */
+		{ { 7, U64_MAX, 357913941, 30, 1000, 999999999ULL << 30,
 		    7 + 259200000000000ULL, 0 }, 87400, 999919532 },
-		{ { 7, U64_MAX, 0, 357913941, 30, 1000, 999999999ULL << 30,
-		    7 + 259200000000000ULL, 0 }, 87400, 999919532 },
+		{ { 7, U64_MAX, 357913941, 30, 1000, 999999999ULL << 30,
+		    7 + 259200000000000ULL, U64_MAX }, 87400, 999919532 },
 		/* a 1 MHz 32-bit counter at its full range */
-		{ { 0, 0xffffffff, 1ULL << 40, 1000, 0, 0, 0, 0xffffffff, 0 },
-		  4294, 967295000 },
+		{ { 0, 0xffffffff, 1000, 0, 0, 0, 0xffffffff, 0 }, 4294, 967295000 },
 	};
 	size_t i;
 
@@ -154,8 +148,6 @@ static void conv_random(struct conv *s)
 	s->mult = rnd_below(2) ? rnd64() : rnd_log() >> 32;
 	if (!s->mult)
 		s->mult = 1;
-	s->max_delta = rnd_below(4) ? conv_max_delta(s->mult, s->shift) :
-		       rnd_below(conv_max_delta(s->mult, s->shift) + 1);
 	s->cycle_last = rnd64() & s->mask;
 	s->cycles = s->cycle_last + (rnd_below(2) ? rnd_log() : rnd64());
 	if (s->mask != U64_MAX)
@@ -195,7 +187,7 @@ static void test_wrap(void)
 
 			conv_random(&s);
 			s.mask = masks[m];
-			s.max_delta = i & 1 ? 0 : conv_max_delta(s.mult, s.shift);
+			s.sec_delta_cut = i & 1 ? U64_MAX : 0;
 			/* cycle_last just below the wrap, the counter past it */
 			s.cycle_last = s.mask - before;
 			s.cycles = after;
@@ -219,7 +211,7 @@ static void test_behind(void)
 		if (s.mult < 2)
 			s.mult = 2;
 		s.mask = U64_MAX;
-		s.max_delta = i & 1 ? 0 : conv_max_delta(s.mult, s.shift);
+		s.sec_delta_cut = i & 1 ? U64_MAX : 0;
 		s.cycles = s.cycle_last - 1 - rnd_log() % (1ULL << 62);
 		conv_put(&s, CLOCK_BOOTTIME);
 		want.tv_sec = s.sec + (s.snsec >> s.shift) / NSEC;
@@ -271,7 +263,7 @@ static void test_long_deltas(void)
 
 				conv_clock(&s, hz[h]);
 				s.mask = U64_MAX;
-				s.max_delta = i & 1 ? 0 : conv_max_delta(s.mult, s.shift);
+				s.sec_delta_cut = i & 1 ? U64_MAX : 0;
 				s.cycle_last = rnd64();
 				s.cycles = s.cycle_last + hz[h] * secs[t] +
 					   rnd_below(hz[h]);
@@ -304,7 +296,7 @@ static void test_second_edges(void)
 				};
 				u64 part = rnd_below(NSEC);
 
-				s.max_delta = d & 1 ? 0 : conv_max_delta(s.mult, shift);
+				s.sec_delta_cut = d & 1 ? U64_MAX : 0;
 				s.snsec = part << shift;
 				s.cycles = s.cycle_last + k[i] * NSEC - part + d;
 				n += conv_check(&s, CLOCK_MONOTONIC, "second edge");
@@ -334,20 +326,33 @@ static void test_every_base(void)
 
 		conv_random(&mono);
 		conv_random(&raw);
+		/* one counter: the raw clock's scaling, the mono clocks' counter */
+		raw.cycle_last = mono.cycle_last;
+		raw.mask = mono.mask;
 		raw.cycles = mono.cycles;
 		vdso_write_begin(vd);
 		vd->clock_mode = VDSO_CLOCKMODE_TEST;
-		vd->mono = (struct vdso_counter){ mono.cycle_last, mono.mask,
-			mono.max_delta, mono.mult, mono.shift };
-		vd->raw = (struct vdso_counter){ raw.cycle_last, raw.mask,
-			raw.max_delta, raw.mult, raw.shift };
+		vd->counter = (struct vdso_counter){ mono.cycle_last, mono.mask };
 		for (i = 0; i < VDSO_NR_CLOCKS; i++) {
 			const struct conv *s = clock_is(i, T_RAW) ? &raw : &mono;
+			struct vdso_clock_base *b = &vd->base[i];
 
-			vd->base[i].sec = rnd64();
-			vd->base[i].snsec = rnd_below(NSEC << s->shift);
-			vd->base[i].sec_delta = ref_sec_delta(s->max_delta, s->mult, s->shift,
-							      vd->base[i].snsec);
+			b->sec = rnd64();
+			b->coarse = clock_is(i, T_COARSE);
+			if (!clock_is(i, T_COUNTER)) {
+				/* as the writer leaves them: no mode */
+				b->snsec = rnd_below(NSEC);
+				b->sec_delta = rnd64();
+				b->mult = rnd64();
+				b->shift = rnd_below(33);
+				b->mode = VDSO_CLOCKMODE_NONE;
+				continue;
+			}
+			b->snsec = rnd_below(NSEC << s->shift);
+			b->sec_delta = ref_sec_delta(s->mult, s->shift, b->snsec);
+			b->mult = s->mult;
+			b->shift = s->shift;
+			b->mode = VDSO_CLOCKMODE_TEST;
 		}
 		vdso_write_end(vd);
 		vdso_test_cycles = mono.cycles;
@@ -373,7 +378,7 @@ static void test_every_base(void)
 	t_end("conversion: each of the 7 clocks reads its own base and counter (20000 pages)");
 }
 
-static void test_max_delta_free(void)
+static void test_sec_delta_free(void)
 {
 	long n = 0;
 	int i;
@@ -383,19 +388,16 @@ static void test_max_delta_free(void)
 		struct conv s;
 
 		conv_random(&s);
-		/* any max_delta up to the safe one is the same answer */
-		s.max_delta = 0;
-		if (!conv_check(&s, CLOCK_MONOTONIC, "max_delta 0"))
+		/* any sec_delta up to the writer's is the same answer */
+		s.sec_delta_cut = 0;
+		if (!conv_check(&s, CLOCK_MONOTONIC, "sec_delta exact"))
 			continue;
-		s.max_delta = conv_max_delta(s.mult, s.shift);
-		conv_check(&s, CLOCK_MONOTONIC, "max_delta safe");
-		s.max_delta = rnd_below(s.max_delta + 1);
-		conv_check(&s, CLOCK_MONOTONIC, "max_delta random");
-		/* and any sec_delta up to the writer's */
 		s.sec_delta_cut = U64_MAX;
 		conv_check(&s, CLOCK_MONOTONIC, "sec_delta 0");
 		s.sec_delta_cut = rnd64();
 		conv_check(&s, CLOCK_MONOTONIC, "sec_delta random");
+		s.sec_delta_cut = rnd_log();
+		conv_check(&s, CLOCK_MONOTONIC, "sec_delta a little lower");
 		n++;
 	}
 	t_end("conversion: %ld states read alike on the 64-bit and the 96-bit path, any sec_delta",
@@ -413,5 +415,5 @@ void run_conv_tests(void)
 	test_long_deltas();
 	test_second_edges();
 	test_every_base();
-	test_max_delta_free();
+	test_sec_delta_free();
 }

@@ -88,11 +88,10 @@ static void test_valid_no_syscall(void)
 	t_end("the 7 clocks with a slot never make the system call");
 }
 
-/* @id's counter: the cycles since its bases were taken */
-static u64 clock_delta(const struct tk_sample *s, clockid_t id)
+/* the counter: the cycles since the bases were taken */
+static u64 clock_delta(const struct tk_sample *s)
 {
-	const struct vdso_time_data *vd = vd_k();
-	const struct vdso_counter *c = clock_is(id, T_RAW) ? &vd->raw : &vd->mono;
+	const struct vdso_counter *c = &vd_k()->counter;
 
 	return (s->cycles - c->cycle_last) & c->mask;
 }
@@ -100,7 +99,7 @@ static u64 clock_delta(const struct tk_sample *s, clockid_t id)
 /* a coarse clock, or the counter within the base's sec_delta: a fast read */
 static bool fast_clock(const struct tk_sample *s, clockid_t id)
 {
-	return clock_is(id, T_COARSE) || clock_delta(s, id) <= vd_k()->base[id].sec_delta;
+	return clock_is(id, T_COARSE) || clock_delta(s) <= vd_k()->base[id].sec_delta;
 }
 
 /* @id read right, on the fast path if @fast and past it if not */
@@ -116,10 +115,10 @@ static void check_path(const struct tk_sample *s, clockid_t id, bool fast)
 		t_fail("clock %d: a system call", id);
 	if (fast && vdso_test_slow_reads != slow)
 		t_fail("clock %d: %llu cycles on, within sec_delta %llu: the slow path read",
-		       id, clock_delta(s, id), vd_k()->base[id].sec_delta);
+		       id, clock_delta(s), vd_k()->base[id].sec_delta);
 	if (!fast && vdso_test_slow_reads == slow)
 		t_fail("clock %d: %llu cycles on, past sec_delta %llu: the fast path answered",
-		       id, clock_delta(s, id), vd_k()->base[id].sec_delta);
+		       id, clock_delta(s), vd_k()->base[id].sec_delta);
 }
 
 static void test_fast_path(void)
@@ -184,8 +183,7 @@ static void test_sec_delta_edge(void)
 		tk_publish(&s);
 		sys_reset();
 		for (i = 0; i < ARRAY_SIZE(counted); i++) {
-			const struct vdso_counter *c = clock_is(counted[i], T_RAW) ?
-						       &vd_k()->raw : &vd_k()->mono;
+			const struct vdso_counter *c = &vd_k()->counter;
 			u64 edge = vd_k()->base[counted[i]].sec_delta;
 
 			if (edge >= c->mask)

@@ -59,9 +59,10 @@ static u32 gen_ns_per_cycle(u64 g, bool raw)
 	return raw ? 1 + g % 5 : 1 + g % 7;
 }
 
-static u64 gen_delta(u64 g, bool raw)
+/* one counter for every clock: the cycles since its bases */
+static u64 gen_delta(u64 g)
 {
-	return 1 + mix(g, raw ? 101 : 100) % 1000003;
+	return 1 + mix(g, 100) % 1000003;
 }
 
 /* the base's nanoseconds: below 0.99 s, so the sum stays below 1 s */
@@ -74,27 +75,19 @@ static u64 expect_nsec(u64 g, clockid_t k)
 {
 	if (clock_is(k, T_COARSE))
 		return gen_base_ns(g, k);
-	return gen_base_ns(g, k) + gen_delta(g, is_raw(k)) * gen_ns_per_cycle(g, is_raw(k));
+	return gen_base_ns(g, k) + gen_delta(g) * gen_ns_per_cycle(g, is_raw(k));
 }
 
-static void gen_counter(struct vdso_counter *c, u64 g, bool raw)
+/*
+ * A counter clock's slot: its scaling, and its sec_delta as the writer
+ * makes it, or 0 in odd generations (the 96-bit path)
+ */
+static void gen_clock(struct vdso_clock_base *b, u64 g, bool raw)
 {
-	u32 shift = gen_shift(g, raw);
-	u32 mult = gen_ns_per_cycle(g, raw) << shift;
-	u64 safe = ref_safe_max_delta(mult, shift);
-
-	c->cycle_last = CYCLES - gen_delta(g, raw);
-	c->mask = U64_MAX;
-	/* odd generations take the 96-bit path */
-	c->max_delta = g & 1 ? 0 : (safe >> 63 ? (1ULL << 63) - 1 : safe);
-	c->mult = mult;
-	c->shift = shift;
-}
-
-/* a counter clock's sec_delta, as the writer makes it */
-static void gen_sec_delta(struct vdso_clock_base *b, const struct vdso_counter *c)
-{
-	b->sec_delta = ref_sec_delta(c->max_delta, c->mult, c->shift, b->snsec);
+	b->mult = gen_ns_per_cycle(g, raw) << gen_shift(g, raw);
+	b->shift = gen_shift(g, raw);
+	b->sec_delta = g & 1 ? 0 : ref_sec_delta(b->mult, b->shift, b->snsec);
+	b->mode = VDSO_CLOCKMODE_TEST;
 }
 
 static void write_generation(struct vdso_time_data *vd, u64 g)
@@ -103,8 +96,8 @@ static void write_generation(struct vdso_time_data *vd, u64 g)
 
 	vdso_write_begin(vd);
 	vd->clock_mode = VDSO_CLOCKMODE_TEST;
-	gen_counter(&vd->mono, g, false);
-	gen_counter(&vd->raw, g, true);
+	vd->counter.cycle_last = CYCLES - gen_delta(g);
+	vd->counter.mask = U64_MAX;
 	for (i = 0; i < ARRAY_SIZE(ids); i++) {
 		clockid_t k = ids[i];
 		u64 ns = gen_base_ns(g, k);
@@ -113,11 +106,13 @@ static void write_generation(struct vdso_time_data *vd, u64 g)
 		vd->base[k].snsec = clock_is(k, T_COARSE) ? ns :
 				    ns << gen_shift(g, is_raw(k));
 	}
-	gen_sec_delta(&vd->base[CLOCK_REALTIME], &vd->mono);
-	gen_sec_delta(&vd->base[CLOCK_MONOTONIC], &vd->mono);
-	gen_sec_delta(&vd->base[CLOCK_BOOTTIME], &vd->mono);
-	gen_sec_delta(&vd->base[CLOCK_TAI], &vd->mono);
-	gen_sec_delta(&vd->base[CLOCK_MONOTONIC_RAW], &vd->raw);
+	gen_clock(&vd->base[CLOCK_REALTIME], g, false);
+	gen_clock(&vd->base[CLOCK_MONOTONIC], g, false);
+	gen_clock(&vd->base[CLOCK_BOOTTIME], g, false);
+	gen_clock(&vd->base[CLOCK_TAI], g, false);
+	gen_clock(&vd->base[CLOCK_MONOTONIC_RAW], g, true);
+	vd->base[CLOCK_REALTIME_COARSE].coarse = 1;
+	vd->base[CLOCK_MONOTONIC_COARSE].coarse = 1;
 	vdso_write_end(vd);
 }
 

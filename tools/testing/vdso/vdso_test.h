@@ -52,8 +52,9 @@ ssize_t test_vdso_alias_getrandom(void *buffer, size_t len, unsigned int flags,
  */
 #define T_RAW		BIT(CLOCK_MONOTONIC_RAW)
 #define T_COARSE	(BIT(CLOCK_REALTIME_COARSE) | BIT(CLOCK_MONOTONIC_COARSE))
-#define T_SLOTS		(BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | BIT(CLOCK_BOOTTIME) | \
-			 BIT(CLOCK_TAI) | T_RAW | T_COARSE)
+#define T_COUNTER	(BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | BIT(CLOCK_BOOTTIME) | \
+			 BIT(CLOCK_TAI) | T_RAW)
+#define T_SLOTS		(T_COUNTER | T_COARSE)
 
 static inline bool clock_is(clockid_t id, unsigned long kinds)
 {
@@ -160,25 +161,16 @@ static inline bool ts_eq(const struct __kernel_timespec *a,
 }
 
 /*
- * The largest max_delta that is safe for (mult, shift): delta * mult plus
- * a base below one second, shifted, still fits in 64 bits.
- */
-static inline u64 ref_safe_max_delta(u32 mult, u32 shift)
-{
-	ref_u128 room = ((ref_u128)1 << 64) - ((ref_u128)NSEC << shift);
-
-	return (u64)(room / mult);
-}
-
-/*
  * The sec_delta the writer gives a base of @snsec, below one second: the
- * most cycles, up to @max_delta, that keep it below one second.
+ * most cycles that keep it below one second, and below 2^32, so that a
+ * counter behind cycle_last is never within it and a 32-bit reader
+ * multiplies the low word of the delta alone.
  */
-static inline u64 ref_sec_delta(u64 max_delta, u32 mult, u32 shift, u64 snsec)
+static inline u64 ref_sec_delta(u32 mult, u32 shift, u64 snsec)
 {
 	ref_u128 most = (((ref_u128)NSEC << shift) - 1 - snsec) / mult;
 
-	return most < max_delta ? (u64)most : max_delta;
+	return most < U32_MAX ? (u64)most : U32_MAX;
 }
 
 /* --- native.c ---------------------------------------------------------- */

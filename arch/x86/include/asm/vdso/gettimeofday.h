@@ -79,9 +79,13 @@ static __always_inline bool vdso_read_counter_fast(s32 clock_mode, u64 *cycles)
 
 #define vdso_read_counter_fast	vdso_read_counter_fast
 
+/*
+ * Asked of a mode vdso_read_counter_fast() did not read: any but NONE is
+ * a hypervisor's clock, one compare.
+ */
 static __always_inline bool vdso_clock_mode_out_of_line(s32 clock_mode)
 {
-	return clock_mode == VDSO_CLOCKMODE_PVCLOCK || clock_mode == VDSO_CLOCKMODE_HVCLOCK;
+	return clock_mode != VDSO_CLOCKMODE_NONE;
 }
 
 /*
