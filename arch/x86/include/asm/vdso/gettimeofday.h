@@ -44,16 +44,26 @@
 /*
  * The TSC, read no earlier than the loads before it, as the kernel's
  * clocksource reads it: after an LFENCE where that orders RDTSC, or with
- * RDTSCP; the kernel patches the image for the CPU at boot.
+ * RDTSCP; the kernel patches the image for the CPU at boot. RDTSCP's
+ * TSC_AUX lands in ECX, which the code keeps: the fast path needs every
+ * register it has, and a clobbered ECX costs it moves on every call,
+ * where the push and pop cost only the CPUs that take RDTSCP. The stack
+ * below the stack pointer is free: the image is built without a red zone.
  */
+#ifdef __i386__
+#define VDSO_RDTSCP	"push %%ecx; rdtscp; pop %%ecx"
+#else
+#define VDSO_RDTSCP	"push %%rcx; rdtscp; pop %%rcx"
+#endif
+
 static __always_inline u64 vdso_rdtsc(void)
 {
 	u32 lo, hi;
 
 	asm volatile (ALTERNATIVE_2("rdtsc",
 				    "lfence; rdtsc", X86_FEATURE_LFENCE_RDTSC,
-				    "rdtscp", X86_FEATURE_RDTSCP)
-		      : "=a" (lo), "=d" (hi) : : "ecx");
+				    VDSO_RDTSCP, X86_FEATURE_RDTSCP)
+		      : "=a" (lo), "=d" (hi));
 	return (u64)hi << 32 | lo;
 }
 
