@@ -728,7 +728,13 @@ VDSO_ALIAS(gettimeofday);
 __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
 {
 	const struct vdso_time_data *vd = vdso_sys_page();
-	__kernel_old_time_t now = READ_ONCE(vd->base[CLOCK_REALTIME].sec);
+	/*
+	 * One load of the seconds: where long is 32 bits wide, of their
+	 * low word alone, which is all that time() returns there.
+	 */
+	const unsigned long *sec = (const unsigned long *)&vd->base[CLOCK_REALTIME].sec +
+		(sizeof(long) == 4 && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__);
+	__kernel_old_time_t now = READ_ONCE(*sec);
 
 	if (t)
 		*t = now;
