@@ -14,6 +14,10 @@
  *                           reading on the fast path (x86: the TSC, not
  *                           the hypervisors' clocks); all by default
  *   vdso_syscall3()         make a system call of up to three arguments
+ *   VDSO_TIME_PAGE_IN_REGISTER optional: defined where the time page's
+ *                           address is better kept in a register than
+ *                           formed again from the program counter
+ *                           (32-bit arm: the retry would form it twice)
  *
  * Where long is 32 bits wide (VDSO_TIME32, vdso/gettime.h) there are two
  * entries each for clock_gettime() and clock_getres(): the plain ones with
@@ -61,9 +65,16 @@
 #define VDSO_NR_GETRES64	__NR_clock_getres
 #endif
 
+/* the time page: the system's, or a namespace's for a task in one */
 static __always_inline const struct vdso_time_data *vdso_time_page(void)
 {
-	return (const void *)&vdso_data_base()[VDSO_PAGE_TIME * VDSO_PAGE_SIZE];
+	const struct vdso_time_data *vd = (const void *)&vdso_data_base()[VDSO_PAGE_TIME *
+									  VDSO_PAGE_SIZE];
+
+#ifdef VDSO_TIME_PAGE_IN_REGISTER
+	OPTIMIZER_HIDE_VAR(vd);
+#endif
+	return vd;
 }
 
 /* Outcome of one read of the data */

@@ -14,6 +14,8 @@
 #include <vdso/clocksource.h>
 
 #define VDSO_ENTRY(name)	__vdso_##name
+/* one register for the time page: else GCC forms it again for the retry */
+#define VDSO_TIME_PAGE_IN_REGISTER
 
 /*
  * The architected timer's virtual count (CNTVCT). The ISB keeps the read

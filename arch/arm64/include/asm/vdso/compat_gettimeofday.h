@@ -12,6 +12,8 @@
 #include <vdso/clocksource.h>
 
 #define VDSO_ENTRY(name)	__vdso_##name
+/* one register for the time page: else GCC forms it again for the retry */
+#define VDSO_TIME_PAGE_IN_REGISTER
 
 /* The system calls the library falls back to, by their AArch32 numbers */
 #define __NR_clock_gettime		__NR_compat32_clock_gettime
