@@ -177,18 +177,19 @@ static __always_inline void vdso_put_ts(struct __kernel_timespec *ts, u64 sec, u
 /*
  * Add a time namespace's offset for a clock, from the clock's slot @nb on
  * the namespace's page, to @sec and @ns: zero for REALTIME,
- * REALTIME_COARSE and TAI, which no namespace moves. @ns may then reach a
- * second, which vdso_carry_sec() carries.
+ * REALTIME_COARSE and TAI, which no namespace moves. @ns, below one
+ * second, may then reach a second (below 2^32 still: on 32-bit, the low
+ * word alone), which vdso_carry_sec() carries.
  */
 static __always_inline void vdso_timens_add(const struct vdso_clock_base *nb,
-					    u64 *sec, u64 *ns)
+					    u64 *sec, unsigned long *ns)
 {
 	*sec += nb->timens_offset.sec;
-	*ns += nb->timens_offset.nsec;
+	*ns += (unsigned long)nb->timens_offset.nsec;
 }
 
 /* @ns below two seconds: one carry at most */
-static __always_inline void vdso_carry_sec(u64 *sec, u64 *ns)
+static __always_inline void vdso_carry_sec(u64 *sec, unsigned long *ns)
 {
 	if (*ns >= NSEC_PER_SEC) {
 		*ns -= NSEC_PER_SEC;
@@ -317,14 +318,8 @@ vdso_fast_put(struct __kernel_timespec *ts, clockid_t clock, u64 sec, unsigned l
 	      bool timens)
 {
 	if (timens) {
-		const struct vdso_clock_base *nb = &vdso_time_page()->base[clock];
-
-		sec += nb->timens_offset.sec;
-		ns += (unsigned long)nb->timens_offset.nsec;
-		if (ns >= NSEC_PER_SEC) {
-			ns -= NSEC_PER_SEC;
-			sec++;
-		}
+		vdso_timens_add(&vdso_time_page()->base[clock], &sec, &ns);
+		vdso_carry_sec(&sec, &ns);
 	}
 	ts->tv_sec = sec;
 	ts->tv_nsec = ns;
@@ -456,7 +451,8 @@ vdso_read_slow(clockid_t clock, struct __kernel_timespec *ts)
 
 	ret = vdso_read_clock(timens ? vdso_sys_page() : vd, clock, ts);
 	if (ret == VDSO_READ_OK && timens) {
-		u64 sec = ts->tv_sec, ns = ts->tv_nsec;
+		u64 sec = ts->tv_sec;
+		unsigned long ns = ts->tv_nsec;
 
 		vdso_timens_add(&vd->base[clock], &sec, &ns);
 		vdso_carry_sec(&sec, &ns);
