@@ -72,7 +72,10 @@
 /**
  * struct vdso_counter - the counter the clocks are read from
  * @cycle_last: counter value at which the clock bases were taken
- * @mask:       the counter's width, as a mask of its valid bits
+ * @mask:       the counter's width, as a mask of its valid bits. The
+ *              slow path's: the fast path's delta goes unmasked, as a
+ *              wrap since @cycle_last (or a read behind it) makes it far
+ *              bigger than any slot's sec_delta, and so the slow path's
  *
  * One for every clock read from the counter: timekeeping advances all of
  * them to the same cycle_last.

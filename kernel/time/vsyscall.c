@@ -80,8 +80,14 @@ void update_vsyscall(struct timekeeper *tk)
 	vdso_write_begin(vd);
 
 	vd->clock_mode = mode;
-	/* timekeeping keeps tkr_raw's cycle_last equal to tkr_mono's */
-	vd->counter.cycle_last = tk->tkr_mono.cycle_last;
+	/*
+	 * Timekeeping keeps tkr_raw's cycle_last equal to tkr_mono's. It adds
+	 * whole intervals to it without the mask, so that past the first wrap
+	 * of a counter narrower than 64 bits it is above anything the counter
+	 * reads: the reader's fast path, which does not mask, needs it as the
+	 * counter reads it.
+	 */
+	vd->counter.cycle_last = tk->tkr_mono.cycle_last & tk->tkr_mono.mask;
 	vd->counter.mask = tk->tkr_mono.mask;
 
 	vdso_base_set(&base[CLOCK_REALTIME], tk->xtime_sec, tk->tkr_mono.xtime_nsec, shift);

@@ -366,7 +366,14 @@ __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 		mode = any_mode ? vd->clock_mode : b->mode;
 		if (likely(any_mode ? vdso_read_counter(mode, &cycles) :
 				      vdso_read_counter_fast(mode, &cycles))) {
-			delta = (cycles - c->cycle_last) & c->mask;
+			/*
+			 * Not masked: a counter narrower than 64 bits that
+			 * wrapped since cycle_last, or one read behind it,
+			 * gives a delta far past sec_delta, and the slow path
+			 * masks it. Such a counter takes the slow path from
+			 * its wrap to the next update, a tick at most.
+			 */
+			delta = cycles - c->cycle_last;
 			if (unlikely(delta > b->sec_delta))
 				return VDSO_FAST_NO;
 			sec = b->sec;

@@ -88,12 +88,21 @@ static void test_valid_no_syscall(void)
 	t_end("the 7 clocks with a slot never make the system call");
 }
 
-/* the counter: the cycles since the bases were taken */
+/* where the counter was when the bases were taken, as the counter reads */
+static u64 sample_last(const struct tk_sample *s)
+{
+	return s->tk.tkr_mono.cycle_last & s->tk.tkr_mono.mask;
+}
+
+/*
+ * The cycles since the bases were taken, as the fast path counts them:
+ * unmasked, so that a counter that wrapped since cycle_last takes the
+ * slow path, which masks. From the timekeeper's state, not the data's:
+ * timekeeping's cycle_last may have bits above a narrow counter's mask.
+ */
 static u64 clock_delta(const struct tk_sample *s)
 {
-	const struct vdso_counter *c = &vd_k()->counter;
-
-	return (s->cycles - c->cycle_last) & c->mask;
+	return s->cycles - sample_last(s);
 }
 
 /* a coarse clock, or the counter within the base's sec_delta: a fast read */
@@ -164,7 +173,8 @@ static void test_fast_path(void)
 /*
  * Each counter clock's sec_delta is the edge of the fast path: the
  * counter right on it is read there, one cycle past it is not, and both
- * are right.
+ * are right. Where the edge is past the counter's wrap, both are read
+ * past the fast path, and are right.
  */
 static void test_sec_delta_edge(void)
 {
@@ -172,7 +182,7 @@ static void test_sec_delta_edge(void)
 		CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_BOOTTIME,
 		CLOCK_TAI,
 	};
-	long n, edges = 0;
+	long n, edges = 0, wraps = 0;
 	size_t i;
 
 	t_begin();
@@ -183,23 +193,28 @@ static void test_sec_delta_edge(void)
 		tk_publish(&s);
 		sys_reset();
 		for (i = 0; i < ARRAY_SIZE(counted); i++) {
-			const struct vdso_counter *c = &vd_k()->counter;
+			u64 mask = s.tk.tkr_mono.mask, last = sample_last(&s);
 			u64 edge = vd_k()->base[counted[i]].sec_delta;
+			bool wrapped = edge > mask - last;
 
-			if (edge >= c->mask)
+			if (edge >= mask)
 				continue;
-			s.cycles = (c->cycle_last + edge) & c->mask;
+			s.cycles = (last + edge) & mask;
 			vdso_test_cycles = s.cycles;
-			check_path(&s, counted[i], true);
-			s.cycles = (c->cycle_last + edge + 1) & c->mask;
+			check_path(&s, counted[i], !wrapped);
+			s.cycles = (last + edge + 1) & mask;
 			vdso_test_cycles = s.cycles;
 			check_path(&s, counted[i], false);
-			edges++;
+			if (wrapped)
+				wraps++;
+			else
+				edges++;
 		}
 	}
-	if (edges < 20000)
-		t_fail("only %ld edges", edges);
-	t_end("sec_delta is the fast path's edge, for each counter clock (%ld edges)", edges);
+	if (edges < 20000 || wraps < 100)
+		t_fail("only %ld edges, %ld past a wrap", edges, wraps);
+	t_end("sec_delta is the fast path's edge, for each counter clock (%ld edges, %ld wrapped)",
+	      edges, wraps);
 }
 
 /*

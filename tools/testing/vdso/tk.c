@@ -67,6 +67,12 @@ void tk_random(struct tk_sample *s)
 	tk->tkr_mono.mask = mask;
 	tk->tkr_raw.mask = mask;
 	tk->tkr_mono.cycle_last = rnd64() & mask;
+	/*
+	 * Timekeeping adds whole intervals to cycle_last without the mask:
+	 * past a narrow counter's first wrap, it has bits above it
+	 */
+	if (mask != U64_MAX && rnd_below(2))
+		tk->tkr_mono.cycle_last += (mask + 1) * (1 + rnd_below(1000));
 	tk->tkr_raw.cycle_last = tk->tkr_mono.cycle_last;
 	tk->tkr_mono.xtime_nsec = rnd_below(NSEC << shift);
 	tk->tkr_raw.xtime_nsec = rnd_below(NSEC << shift);
