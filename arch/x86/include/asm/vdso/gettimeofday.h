@@ -50,21 +50,26 @@
  * where the push and pop cost only the CPUs that take RDTSCP. The stack
  * below the stack pointer is free: the image is built without a red zone.
  */
-#ifdef __i386__
-#define VDSO_RDTSCP	"push %%ecx; rdtscp; pop %%ecx"
-#else
-#define VDSO_RDTSCP	"push %%rcx; rdtscp; pop %%rcx"
-#endif
-
 static __always_inline u64 vdso_rdtsc(void)
 {
+#ifdef __i386__
+	/* "=A": EDX:EAX, the pair i386 keeps a u64 in, with no moves */
+	u64 tsc;
+
+	asm volatile (ALTERNATIVE_2("rdtsc",
+				    "lfence; rdtsc", X86_FEATURE_LFENCE_RDTSC,
+				    "push %%ecx; rdtscp; pop %%ecx", X86_FEATURE_RDTSCP)
+		      : "=A" (tsc));
+	return tsc;
+#else
 	u32 lo, hi;
 
 	asm volatile (ALTERNATIVE_2("rdtsc",
 				    "lfence; rdtsc", X86_FEATURE_LFENCE_RDTSC,
-				    VDSO_RDTSCP, X86_FEATURE_RDTSCP)
+				    "push %%rcx; rdtscp; pop %%rcx", X86_FEATURE_RDTSCP)
 		      : "=a" (lo), "=d" (hi));
 	return (u64)hi << 32 | lo;
+#endif
 }
 
 #if defined(CONFIG_PARAVIRT_CLOCK) || defined(CONFIG_HYPERV_TIMER)
