@@ -26,6 +26,14 @@
  * is read inside the caller's sequence count, which covers its updates.
  * A clock value taken before the data's loads lands before cycle_last
  * and counts as no time (vdso_counter_ns()).
+ *
+ * STCKF only stores. It stores into the slot for f0 of the register save
+ * area the ABI has below every function's caller's frame (160 bytes at
+ * r15: back chain, then r2-r15, then f0, f2, f4 and f6), which only a
+ * variadic function with hard float would use, and the image has
+ * neither (-msoft-float, the layout without -mpacked-stack): a leaf then
+ * needs no frame of its own for the value. Read back at once, it is
+ * nobody's across a call.
  */
 static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 {
@@ -35,7 +43,9 @@ static __always_inline bool vdso_read_counter(s32 clock_mode, u64 *cycles)
 
 	if (unlikely(clock_mode != VDSO_CLOCKMODE_TOD))
 		return false;
-	asm volatile ("stckf	%0" : "=Q" (tod) : : "cc", "memory");
+	asm volatile ("stckf	128(%%r15)\n\t"
+		      "lg	%0, 128(%%r15)"
+		      : "=d" (tod) : : "cc", "memory");
 	left = READ_ONCE(ad->tod_steering_end) - tod;
 	if (unlikely(left > 0)) {
 		u64 fix = (u64)left >> 15;
