@@ -237,6 +237,16 @@ extern u8 vdso_data_area[VDSO_DATA_SIZE]
 #endif
 
 /*
+ * Page @n of the data (VDSO_PAGE_*, a plain number): from
+ * vdso_data_base(), unless the glue names each page itself, for a
+ * compiler that folds into an access only the offsets within a symbol's
+ * alignment (powerpc's TOC-relative loads).
+ */
+#ifndef vdso_data_page
+#define vdso_data_page(n)	(&vdso_data_base()[(n) * VDSO_PAGE_SIZE])
+#endif
+
+/*
  * How the code calls its own out-of-line functions: by name, unless the
  * glue computes their address itself (vdso_local_fn()), again for code
  * that would take it from the GOT (mips). Such functions are marked
@@ -250,7 +260,7 @@ extern u8 vdso_data_area[VDSO_DATA_SIZE]
 #ifdef CONFIG_ARCH_HAS_VDSO_DATA
 static __always_inline const struct vdso_arch_data *vdso_arch_data(void)
 {
-	return (const void *)&vdso_data_base()[VDSO_PAGE_ARCH * VDSO_PAGE_SIZE];
+	return (const void *)vdso_data_page(VDSO_PAGE_ARCH);
 }
 #endif
 #endif

@@ -47,6 +47,11 @@ PHDRS
 SECTIONS
 {
 	PROVIDE_HIDDEN(vdso_data_area = . - VDSO_DATA_SIZE);
+	/* each page by a name of its own, for a glue's vdso_data_page() */
+	PROVIDE_HIDDEN(vdso_data_page_0 = vdso_data_area + 0 * VDSO_PAGE_SIZE);
+	PROVIDE_HIDDEN(vdso_data_page_1 = vdso_data_area + 1 * VDSO_PAGE_SIZE);
+	PROVIDE_HIDDEN(vdso_data_page_2 = vdso_data_area + 2 * VDSO_PAGE_SIZE);
+	PROVIDE_HIDDEN(vdso_data_page_3 = vdso_data_area + 3 * VDSO_PAGE_SIZE);
 
 	. = SIZEOF_HEADERS;
 

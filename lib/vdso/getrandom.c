@@ -38,7 +38,7 @@
 
 static __always_inline const struct vdso_rng_data *vdso_rng_page(void)
 {
-	return (const void *)&vdso_data_base()[VDSO_PAGE_RNG * VDSO_PAGE_SIZE];
+	return (const void *)vdso_data_page(VDSO_PAGE_RNG);
 }
 
 /* Zeroes that the compiler may not leave out: key material goes this way */

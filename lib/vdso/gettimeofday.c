@@ -68,8 +68,7 @@
 /* the time page: the system's, or a namespace's for a task in one */
 static __always_inline const struct vdso_time_data *vdso_time_page(void)
 {
-	const struct vdso_time_data *vd = (const void *)&vdso_data_base()[VDSO_PAGE_TIME *
-									  VDSO_PAGE_SIZE];
+	const struct vdso_time_data *vd = (const void *)vdso_data_page(VDSO_PAGE_TIME);
 
 #ifdef VDSO_TIME_PAGE_IN_REGISTER
 	OPTIMIZER_HIDE_VAR(vd);
@@ -101,7 +100,7 @@ static __always_inline bool vdso_is_timens_page(const struct vdso_time_data *vd)
  */
 static __always_inline const struct vdso_time_data *vdso_sys_page(void)
 {
-	return (const void *)&vdso_data_base()[VDSO_PAGE_TIMENS * VDSO_PAGE_SIZE];
+	return (const void *)vdso_data_page(VDSO_PAGE_TIMENS);
 }
 
 /*
