@@ -18,9 +18,13 @@
  */
 const u32 *__c_kernel_get_syscall_map(unsigned int *count)
 {
+	/* the page's address, not a field's: the compiler would take it from the TOC */
+	const struct vdso_arch_data *ad = vdso_arch_data();
+
+	OPTIMIZER_HIDE_VAR(ad);
 	if (count)
 		*count = NR_syscalls;
-	return vdso_arch_data()->syscall_map;
+	return ad->syscall_map;
 }
 
 /* The timebase's ticks per second */

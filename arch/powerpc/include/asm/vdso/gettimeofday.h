@@ -18,6 +18,7 @@
 #include <asm/reg.h>
 #include <asm/unistd.h>
 #include <vdso/clocksource.h>
+#include <vdso/page.h>
 
 #define VDSO_ENTRY(name)	__c_kernel_##name
 
@@ -26,7 +27,9 @@
  * compiler folds into a TOC-relative access only offsets within the
  * symbol's alignment, a page, and takes any other address from a TOC
  * entry, which the image would have to relocate at load time. It has no
- * relocations: the offsets are added to the hidden base instead.
+ * relocations: each page the code reads is a symbol of its own
+ * (vdso.lds.S), whose fields a load reaches in two instructions, and
+ * anything else adds its offset to a hidden base.
  */
 #define vdso_data_base()						\
 ({									\
@@ -35,6 +38,17 @@
 	OPTIMIZER_HIDE_VAR(__base);					\
 	__base;								\
 })
+
+#define vdso_data_page(n)	__vdso_data_page(n)
+#define __vdso_data_page(n)	vdso_data_page_##n
+
+#define VDSO_DECLARE_PAGE(n)						\
+	extern u8 vdso_data_page_##n[VDSO_PAGE_SIZE]			\
+		__aligned(VDSO_PAGE_SIZE) __attribute__((visibility("hidden")))
+VDSO_DECLARE_PAGE(0);
+VDSO_DECLARE_PAGE(1);
+VDSO_DECLARE_PAGE(2);
+VDSO_DECLARE_PAGE(3);
 
 /*
  * The timebase (TBR 268, readable in user mode). Not ordered against the
