@@ -732,6 +732,8 @@ int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *t
 
 VDSO_ALIAS(gettimeofday);
 
+/* unless the glue's image has its own (VDSO_ARCH_TIME: powerpc's leaf) */
+#ifndef VDSO_ARCH_TIME
 /**
  * VDSO_ENTRY(time) - time(2)
  * @t: also receives the result when not NULL
@@ -755,6 +757,7 @@ __kernel_old_time_t VDSO_ENTRY(time)(__kernel_old_time_t *t)
 }
 
 VDSO_ALIAS(time);
+#endif
 
 /* The resolution of @clock in ns into @ns; false when only the system call knows it */
 static __always_inline bool vdso_getres_ns(clockid_t clock, u64 *ns)

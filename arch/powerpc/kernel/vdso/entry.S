@@ -19,9 +19,12 @@
  *    local entry point, as a call from within the image would (ELFv2);
  *  - returns powerpc's convention: the result with CR0.SO clear or, for
  *    the functions that can fail, a positive errno with CR0.SO set.
+ * time() and getcpu(), a load each, are leaves of their own that keep
+ * all of this without a frame or a TOC.
  */
 #include <asm/reg.h>
 #include <asm/unistd.h>
+#include <asm/vdso/gettimeofday.h>
 
 /*
  * The caller's protected zone, then our frame: back chain, CR, LR and TOC
@@ -82,7 +85,6 @@ __kernel_\name:
 	vdso_entry clock_gettime, 1
 	vdso_entry clock_getres, 1
 	vdso_entry gettimeofday, 1
-	vdso_entry time, 0
 	vdso_entry getrandom, 1
 	vdso_entry get_syscall_map, 0
 	vdso_entry get_tbfreq, 0
@@ -115,6 +117,38 @@ __kernel_getcpu:
 	blr
 	.cfi_endproc
 	.size	__kernel_getcpu, . - __kernel_getcpu
+
+/*
+ * time(t), a leaf too: one load of the seconds of CLOCK_REALTIME on the
+ * system's page, whose address comes from the program counter (bcl to
+ * the next instruction, LR kept in r0 meanwhile), not the TOC; r2 stays
+ * the caller's. The compare goes to CR1, so that nothing sets CR0.SO
+ * after it is cleared. It never fails. (The assembler has no PC-relative
+ * low half for ld's displacement: the address is formed whole.)
+ */
+
+	.globl	__kernel_time
+	.type	__kernel_time, @function
+	.balign	16
+__kernel_time:
+	.cfi_startproc
+	mflr	%r0
+	.cfi_register DW_LR, 0
+	bcl	20, 31, 1f
+1:	mflr	%r11
+	mtlr	%r0
+	.cfi_restore DW_LR
+	addis	%r11, %r11, (vdso_data_page_1 - 1b)@ha
+	addi	%r11, %r11, (vdso_data_page_1 - 1b)@l
+	ld	%r11, VDSO_REALTIME_SEC(%r11)
+	cmpldi	%cr1, %r3, 0
+	crclr	CR0_SO
+	beq	%cr1, 2f
+	std	%r11, 0(%r3)
+2:	mr	%r3, %r11
+	blr
+	.cfi_endproc
+	.size	__kernel_time, . - __kernel_time
 
 /*
  * __vdso_chacha20_vmx(in, dst, n): __vdso_chacha20_vmx_blocks()

@@ -5,11 +5,17 @@
  * __kernel_sync_dicache(). The time functions and getrandom() are
  * lib/vdso's; entry.S wraps all of them, and has getcpu().
  */
+#include <linux/build_bug.h>
 #include <linux/compiler.h>
+#include <linux/stddef.h>
 #include <linux/types.h>
 #include <asm/vdso/gettimeofday.h>
 #include <vdso/datapage.h>
 #include <vdso/gettime.h>
+
+/* entry.S's time() reads the system's page's REALTIME seconds here */
+static_assert(VDSO_PAGE_TIMENS == 1);
+static_assert(offsetof(struct vdso_time_data, base[CLOCK_REALTIME].sec) == VDSO_REALTIME_SEC);
 
 /*
  * The bitmap of the system calls this kernel has, in the data: bit

@@ -12,6 +12,14 @@
 #ifndef __ASM_VDSO_GETTIMEOFDAY_H
 #define __ASM_VDSO_GETTIMEOFDAY_H
 
+/*
+ * time() is entry.S's own, a leaf that loads the seconds of
+ * CLOCK_REALTIME from the system's page (VDSO_PAGE_TIMENS, page 1) at
+ * this offset; powerpc.c checks both against the C layout.
+ */
+#define VDSO_ARCH_TIME
+#define VDSO_REALTIME_SEC	24
+
 #ifndef __ASSEMBLY__
 
 /* asm/reg.h: the feature-fixup macros of asm/vdso/processor.h's cpu_relax() */
