@@ -48,9 +48,16 @@ static __always_inline long vdso_syscall5(long nr, long a0, long a1, long a2,
 	return r0;
 }
 
+/*
+ * Three arguments. The kernel reads no more than a call has: a3 and a4
+ * go as they are, values that an empty asm names without an instruction.
+ */
 static __always_inline long vdso_syscall3(long nr, long a0, long a1, long a2)
 {
-	return vdso_syscall5(nr, a0, a1, a2, 0, 0);
+	long any3, any4;
+
+	asm ("" : "=r" (any3), "=r" (any4));
+	return vdso_syscall5(nr, a0, a1, a2, any3, any4);
 }
 
 /* riscv's own entries (arch/riscv/kernel/vdso/riscv.c) */
