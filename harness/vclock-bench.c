@@ -48,8 +48,11 @@ struct layout {
 	long pvclock, hvclock;	/* the hypervisors' pages */
 	/* in the time data; a clock's slot: its size, where its sec_delta is */
 	long seq, mode, mono, raw, base, slot, sec_delta;
-	/* ours: in a clock's slot, its scaling, clock mode, coarse flag; -1 upstream */
-	long slot_mult, slot_shift, slot_mode, slot_coarse;
+	/*
+	 * ours: in a clock's slot, its cycle_last, scaling, clock mode,
+	 * coarse flag; -1 upstream
+	 */
+	long slot_cycle_last, slot_mult, slot_shift, slot_mode, slot_coarse;
 	/*
 	 * in a counter's conversion: cycle_last, mask, max_delta or
 	 * max_cycles, scaling (-1: none there)
@@ -61,10 +64,11 @@ static const struct layout ours = {
 	/* VDSO_PAGE_TIME 0, VDSO_PAGE_TIMENS 1, RNG 2, PVCLOCK 3, HVCLOCK 4 */
 	.vvar_size = 5 * PAGE, .time = 0, .sys = PAGE,
 	.pvclock = 3 * PAGE, .hvclock = 4 * PAGE,
-	/* one counter, each clock's scaling in its slot */
-	.seq = 0, .mode = 4, .mono = 8, .raw = -1, .base = 24, .slot = 64, .sec_delta = 16,
-	.slot_mult = 24, .slot_shift = 28, .slot_mode = 32, .slot_coarse = 36,
-	.cycle_last = 0, .mask = 8, .max = -1, .mult = -1, .shift = -1,
+	/* the counter's mask; each clock's cycle_last and scaling in its slot */
+	.seq = 0, .mode = 4, .mono = 8, .raw = -1, .base = 16, .slot = 64, .sec_delta = 24,
+	.slot_cycle_last = 16, .slot_mult = 32, .slot_shift = 36, .slot_mode = 40,
+	.slot_coarse = 44,
+	.cycle_last = -1, .mask = 0, .max = -1, .mult = -1, .shift = -1,
 };
 
 static const struct layout upstream = {
@@ -73,7 +77,8 @@ static const struct layout upstream = {
 	.pvclock = PAGE, .hvclock = 2 * PAGE,
 	/* vdso_data[CS_HRES_COARSE], then vdso_data[CS_RAW] 248 bytes on */
 	.seq = 0, .mode = 4, .mono = 8, .raw = 248 + 8, .base = 40, .slot = 16, .sec_delta = -1,
-	.slot_mult = -1, .slot_shift = -1, .slot_mode = -1, .slot_coarse = -1,
+	.slot_cycle_last = -1, .slot_mult = -1, .slot_shift = -1, .slot_mode = -1,
+	.slot_coarse = -1,
 	.cycle_last = 0, .max = 8, .mask = 16, .mult = 24, .shift = 28,
 };
 
@@ -125,7 +130,8 @@ static void *symbol(unsigned char *base, const char *name)
 
 static void counter(const struct layout *l, unsigned char *c, uint64_t cycle_last)
 {
-	put64(c + l->cycle_last, cycle_last);
+	if (l->cycle_last >= 0)
+		put64(c + l->cycle_last, cycle_last);
 	put64(c + l->mask, ~0ULL);
 	if (l->mult < 0)
 		return;
@@ -191,8 +197,9 @@ int main(int argc, char **argv)
 	for (c = 0; c < NR_CLOCKS; c++)
 		put64(vd + l->base + l->slot * c, BASE_SEC + c);
 	/*
-	 * ours: each counter clock's scaling, mode and sec_delta, as the
-	 * kernel's for a base of 0 (REALTIME, MONOTONIC, RAW, BOOTTIME, TAI)
+	 * ours: each counter clock's cycle_last, scaling, mode and sec_delta,
+	 * as the kernel's for a base of 0 (REALTIME, MONOTONIC, RAW,
+	 * BOOTTIME, TAI)
 	 */
 	for (c = 0; c < NR_CLOCKS && l->slot_mode >= 0; c++) {
 		unsigned char *b = vd + l->base + l->slot * c;
@@ -203,6 +210,7 @@ int main(int argc, char **argv)
 		if (!((1 << 0 | 1 << 1 | 1 << 4 | 1 << 7 | 1 << 11) & (1 << c)))
 			continue;
 		/* the second's end, capped at 2^32 - 1 as the kernel does */
+		put64(b + l->slot_cycle_last, mode == 1 ? now : 0);
 		put64(b + l->sec_delta, 0xffffffffULL);
 		put32(b + l->slot_mult, MULT);
 		put32(b + l->slot_shift, SHIFT);

@@ -70,22 +70,6 @@
 				 BIT(CLOCK_MONOTONIC_COARSE))
 
 /**
- * struct vdso_counter - the counter the clocks are read from
- * @cycle_last: counter value at which the clock bases were taken
- * @mask:       the counter's width, as a mask of its valid bits. The
- *              slow path's: the fast path's delta goes unmasked, as a
- *              wrap since @cycle_last (or a read behind it) makes it far
- *              bigger than any slot's sec_delta, and so the slow path's
- *
- * One for every clock read from the counter: timekeeping advances all of
- * them to the same cycle_last.
- */
-struct vdso_counter {
-	u64 cycle_last;
-	u64 mask;
-};
-
-/**
  * struct vdso_clock_base - one clock's slot in the time data
  * @sec:           seconds, at the last update
  * @snsec:         nanoseconds, below one second: shifted left by @shift
@@ -96,6 +80,12 @@ struct vdso_counter {
  *                 zero for the clocks it does not move (REALTIME,
  *                 REALTIME_COARSE, TAI). In the slot of the system's base,
  *                 so that a reader finds both with one index.
+ * @cycle_last:    for clocks read from the counter, the counter's value
+ *                 when @sec and @snsec were taken, as the counter reads
+ *                 it (within the mask): the same in each counter clock's
+ *                 slot. Next to @sec_delta, which the delta from it is
+ *                 checked against: one load of a pair, where there are
+ *                 such loads.
  * @sec_delta:     for clocks read from the counter, the most cycles past
  *                 cycle_last that keep the clock within this second, and
  *                 below 2^32: up to it, @snsec plus the cycles'
@@ -112,7 +102,7 @@ struct vdso_counter {
  *                 the clock's value
  * @unused:        makes the size 64 bytes: a power of two, so that one
  *                 shift indexes the array, and with the array at offset
- *                 24 the fields above of each slot share a cache line
+ *                 16 the fields above of each slot share a cache line
  *
  * Everything a read of the clock needs besides the counter is in the
  * slot: every counter clock is read the same way, with one index.
@@ -125,12 +115,13 @@ struct vdso_clock_base {
 		};
 		struct timens_offset timens_offset;
 	};
+	u64 cycle_last;
 	u64 sec_delta;
 	u32 mult;
 	u32 shift;
 	s32 mode;
 	u32 coarse;
-	u32 unused[6];
+	u32 unused[4];
 };
 
 /**
@@ -139,9 +130,11 @@ struct vdso_clock_base {
  *                  twice per update. Always odd on a namespace page.
  * @clock_mode:     the current clocksource's enum vdso_clock_mode, or
  *                  VDSO_CLOCKMODE_TIMENS on a time namespace's page
- * @counter:        the counter's state at the last update: first after
- *                  the two words above, within reach of the loads of
- *                  pairs that take a base register and an offset
+ * @mask:           the counter's width, as a mask of its valid bits: for
+ *                  the slow path. The fast path's delta goes unmasked: a
+ *                  wrap since cycle_last (or a read behind it) makes it
+ *                  far bigger than any slot's sec_delta, and so the slow
+ *                  path's.
  * @base:           each clock's slot, by clock id: its value at the last
  *                  update, or on a namespace page the namespace's offset.
  *                  At an offset below the slots' size: the compiler then
@@ -153,7 +146,7 @@ struct vdso_clock_base {
 struct vdso_time_data {
 	u32 seq;
 	s32 clock_mode;
-	struct vdso_counter counter;
+	u64 mask;
 	struct vdso_clock_base base[VDSO_NR_CLOCKS];
 	s32 tz_minuteswest;
 	s32 tz_dsttime;

@@ -46,8 +46,13 @@ static void vdso_base_add(struct vdso_clock_base *b, const struct vdso_clock_bas
 
 /*
  * @b's clock is read from the counter as @tkr converts it, in clock mode
- * @mode. Its sec_delta is the most cycles past cycle_last that keep it
- * within the second of its base: the reader's fast path checks the delta
+ * @mode, from @tkr's cycle_last. Timekeeping adds whole intervals to that
+ * without the mask, so that past the first wrap of a counter narrower
+ * than 64 bits it is above anything the counter reads: the reader's fast
+ * path, which does not mask, needs it as the counter reads it.
+ *
+ * Its sec_delta is the most cycles past cycle_last that keep it within
+ * the second of its base: the reader's fast path checks the delta
  * against this one bound and then needs neither 96 bits nor a carry.
  * Below 2^32 too: a counter read behind cycle_last (a "negative" delta)
  * is never within it, and a 32-bit reader multiplies the delta's low
@@ -58,6 +63,7 @@ static void vdso_clock_set(struct vdso_clock_base *b, s32 mode, const struct tk_
 	u64 left = ((u64)NSEC_PER_SEC << tkr->shift) - 1 - b->snsec;
 	u64 most = div_u64(left, tkr->mult);
 
+	b->cycle_last = tkr->cycle_last & tkr->mask;
 	b->sec_delta = most < U32_MAX ? most : U32_MAX;
 	b->mult = tkr->mult;
 	b->shift = tkr->shift;
@@ -80,15 +86,8 @@ void update_vsyscall(struct timekeeper *tk)
 	vdso_write_begin(vd);
 
 	vd->clock_mode = mode;
-	/*
-	 * Timekeeping keeps tkr_raw's cycle_last equal to tkr_mono's. It adds
-	 * whole intervals to it without the mask, so that past the first wrap
-	 * of a counter narrower than 64 bits it is above anything the counter
-	 * reads: the reader's fast path, which does not mask, needs it as the
-	 * counter reads it.
-	 */
-	vd->counter.cycle_last = tk->tkr_mono.cycle_last & tk->tkr_mono.mask;
-	vd->counter.mask = tk->tkr_mono.mask;
+	/* tkr_raw's is the same counter */
+	vd->mask = tk->tkr_mono.mask;
 
 	vdso_base_set(&base[CLOCK_REALTIME], tk->xtime_sec, tk->tkr_mono.xtime_nsec, shift);
 	vdso_base_add(&base[CLOCK_MONOTONIC], &base[CLOCK_REALTIME],

@@ -144,10 +144,10 @@ static __always_inline bool vdso_seq_retry(const struct vdso_time_data *vd, u32 
  * slept; and a counter read that is behind cycle_last (a 64-bit counter
  * a little behind on this CPU) counts as no time at all.
  */
-static __always_inline u64 vdso_counter_ns(const struct vdso_counter *c,
+static __always_inline u64 vdso_counter_ns(const struct vdso_time_data *vd,
 					   const struct vdso_clock_base *b, u64 cycles)
 {
-	u64 delta = (cycles - c->cycle_last) & c->mask;
+	u64 delta = (cycles - b->cycle_last) & vd->mask;
 
 	if (likely(delta <= b->sec_delta))
 		return (delta * b->mult + b->snsec) >> b->shift;
@@ -216,7 +216,7 @@ vdso_counter_read(const struct vdso_time_data *vd, clockid_t clock,
 		 * arithmetic on a torn read cannot trap, and is thrown away.
 		 */
 		sec = b->sec;
-		ns = vdso_counter_ns(&vd->counter, b, cycles);
+		ns = vdso_counter_ns(vd, b, cycles);
 	} while (vdso_seq_retry(vd, seq));
 
 	vdso_put_ts(ts, sec, ns);
@@ -329,7 +329,6 @@ static __always_inline enum vdso_fast
 __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 		 struct __kernel_timespec *ts, bool timens, bool any_mode)
 {
-	const struct vdso_counter *c;
 	const struct vdso_clock_base *b;
 	u64 cycles, delta, sec, snsec;
 	/* below one second: on 32-bit, the low word alone */
@@ -350,7 +349,6 @@ __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 	 */
 	if (timens)
 		OPTIMIZER_HIDE_VAR(vd);
-	c = &vd->counter;
 	b = &vd->base[clock];
 	do {
 		/* as in vdso_seq_begin() */
@@ -372,7 +370,7 @@ __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 			 * masks it. Such a counter takes the slow path from
 			 * its wrap to the next update, a tick at most.
 			 */
-			delta = cycles - c->cycle_last;
+			delta = cycles - b->cycle_last;
 			if (unlikely(delta > b->sec_delta))
 				return VDSO_FAST_NO;
 			sec = b->sec;

@@ -46,9 +46,9 @@ static void conv_put(const struct conv *s, clockid_t id)
 
 	vdso_write_begin(vd);
 	vd->clock_mode = VDSO_CLOCKMODE_TEST;
-	vd->counter.cycle_last = s->cycle_last;
-	vd->counter.mask = s->mask;
+	vd->mask = s->mask;
 	b->sec = s->sec;
+	b->cycle_last = s->cycle_last;
 	b->snsec = s->snsec;
 	b->sec_delta = conv_sec_delta(s);
 	b->mult = s->mult;
@@ -332,7 +332,7 @@ static void test_every_base(void)
 		raw.cycles = mono.cycles;
 		vdso_write_begin(vd);
 		vd->clock_mode = VDSO_CLOCKMODE_TEST;
-		vd->counter = (struct vdso_counter){ mono.cycle_last, mono.mask };
+		vd->mask = mono.mask;
 		for (i = 0; i < VDSO_NR_CLOCKS; i++) {
 			const struct conv *s = clock_is(i, T_RAW) ? &raw : &mono;
 			struct vdso_clock_base *b = &vd->base[i];
@@ -342,6 +342,7 @@ static void test_every_base(void)
 			if (!clock_is(i, T_COUNTER)) {
 				/* as the writer leaves them: no mode */
 				b->snsec = rnd_below(NSEC);
+				b->cycle_last = rnd64();
 				b->sec_delta = rnd64();
 				b->mult = rnd64();
 				b->shift = rnd_below(33);
@@ -349,6 +350,7 @@ static void test_every_base(void)
 				continue;
 			}
 			b->snsec = rnd_below(NSEC << s->shift);
+			b->cycle_last = s->cycle_last;
 			b->sec_delta = ref_sec_delta(s->mult, s->shift, b->snsec);
 			b->mult = s->mult;
 			b->shift = s->shift;

@@ -161,7 +161,7 @@ static void test_carry(void)
 			s.tk.tkr_raw.xtime_nsec = (u64)parts[j] << s.tk.tkr_raw.shift;
 			s.tk.wall_to_monotonic.tv_nsec = 0;
 			s.tk.monotonic_to_boot.tv_nsec = 0;
-			s.cycles = s.tk.tkr_mono.cycle_last;
+			s.cycles = s.tk.tkr_mono.cycle_last & s.tk.tkr_mono.mask;
 			tk_publish(&s);
 			for (k = 0; k < ARRAY_SIZE(valid_ids); k++) {
 				struct __kernel_timespec got;

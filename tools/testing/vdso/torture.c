@@ -84,6 +84,7 @@ static u64 expect_nsec(u64 g, clockid_t k)
  */
 static void gen_clock(struct vdso_clock_base *b, u64 g, bool raw)
 {
+	b->cycle_last = CYCLES - gen_delta(g);
 	b->mult = gen_ns_per_cycle(g, raw) << gen_shift(g, raw);
 	b->shift = gen_shift(g, raw);
 	b->sec_delta = g & 1 ? 0 : ref_sec_delta(b->mult, b->shift, b->snsec);
@@ -96,8 +97,7 @@ static void write_generation(struct vdso_time_data *vd, u64 g)
 
 	vdso_write_begin(vd);
 	vd->clock_mode = VDSO_CLOCKMODE_TEST;
-	vd->counter.cycle_last = CYCLES - gen_delta(g);
-	vd->counter.mask = U64_MAX;
+	vd->mask = U64_MAX;
 	for (i = 0; i < ARRAY_SIZE(ids); i++) {
 		clockid_t k = ids[i];
 		u64 ns = gen_base_ns(g, k);

@@ -18,7 +18,7 @@
  * this offset; powerpc.c checks both against the C layout.
  */
 #define VDSO_ARCH_TIME
-#define VDSO_REALTIME_SEC	24
+#define VDSO_REALTIME_SEC	16
 
 #ifndef __ASSEMBLY__
 
