@@ -280,7 +280,8 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
  * For a task in a time namespace (@timens), @vd is the system's page
  * (vdso_sys_page()), and the offset for @clock on the namespace's page
  * (vdso_time_page()) is added (zero for the clocks a namespace does not
- * move).
+ * move). The entry's own fast path has then found that @clock has a slot
+ * and @ts is not NULL (VDSO_FAST_BUSY on the namespace's page).
  */
 #ifdef vdso_read_counter_fast
 #define VDSO_FAST_MODES_ONLY	1
@@ -301,9 +302,14 @@ vdso_read_clock(const struct vdso_time_data *vd, clockid_t clock,
 
 /* What the fast path made of a call */
 enum vdso_fast {
-	VDSO_FAST_NO,		/* anything but the two below: the slow path's */
+	VDSO_FAST_NO,		/* anything but the three below: the slow path's */
 	VDSO_FAST_DONE,		/* @ts holds the time */
 	VDSO_FAST_VCLOCK,	/* a counter clock, in a clock mode read out of line */
+	/*
+	 * The count was odd: a writer at work, or a time namespace's page,
+	 * whose count always is. @clock has a slot.
+	 */
+	VDSO_FAST_BUSY,
 };
 
 /*
@@ -338,9 +344,10 @@ __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 
 	/*
 	 * Negative ids (CPU-time clocks) become huge and fail this too. With
-	 * @any_mode, @clock is one the fast path found read from the counter.
+	 * @any_mode, @clock is one the fast path found read from the counter;
+	 * with @timens, one it found a slot for (VDSO_FAST_BUSY).
 	 */
-	if (!any_mode && (u32)clock >= VDSO_NR_CLOCKS)
+	if (!any_mode && !timens && (u32)clock >= VDSO_NR_CLOCKS)
 		return VDSO_FAST_NO;
 	/*
 	 * The system's page, a page above the base of the data: in a
@@ -354,7 +361,7 @@ __vdso_read_fast(const struct vdso_time_data *vd, clockid_t clock,
 		/* as in vdso_seq_begin() */
 		seq = smp_load_acquire(&vd->seq);
 		if (unlikely(seq & 1))
-			return VDSO_FAST_NO;
+			return VDSO_FAST_BUSY;
 		/*
 		 * VDSO_CLOCKMODE_NONE in the slot of a clock not read from
 		 * the counter. With @any_mode, a counter clock's: the same
@@ -513,13 +520,11 @@ vdso_timens_vclock(clockid_t clock, struct __kernel_timespec *ts)
 #define vdso_timens_vclock	vdso_gettime_slow
 #endif
 
-/* clock_gettime() in a time namespace */
+/* clock_gettime() in a time namespace, of a clock with a slot, to a non-NULL @ts */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
-	const struct vdso_time_data *sys = vdso_sys_page();
-	enum vdso_fast r = likely(ts) ? vdso_read_fast(sys, clock, ts, true) :
-					VDSO_FAST_NO;
+	enum vdso_fast r = vdso_read_fast(vdso_sys_page(), clock, ts, true);
 
 	if (likely(r == VDSO_FAST_DONE))
 		return 0;
@@ -548,7 +553,7 @@ int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 		return 0;
 	if (r == VDSO_FAST_VCLOCK)
 		return vdso_local_fn(vdso_gettime_vclock)(clock, ts);
-	if (vdso_is_timens_page(vd))
+	if (r == VDSO_FAST_BUSY && vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
 	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
 }
@@ -591,14 +596,13 @@ vdso_gettime32_vclock(clockid_t clock, struct old_timespec32 *ts32)
 #define vdso_gettime32_vclock	vdso_gettime32_slow
 #endif
 
-/* clock_gettime() of the 32-bit timespec in a time namespace */
+/* the same in a time namespace, as vdso_timens_gettime() */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 {
 	struct __kernel_timespec ts;
 
-	if (likely(ts32 && vdso_read_fast(vdso_sys_page(), clock, &ts, true) ==
-		   VDSO_FAST_DONE)) {
+	if (likely(vdso_read_fast(vdso_sys_page(), clock, &ts, true) == VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
 		return 0;
 	}
@@ -626,7 +630,7 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 	}
 	if (r == VDSO_FAST_VCLOCK)
 		return vdso_local_fn(vdso_gettime32_vclock)(clock, ts32);
-	if (vdso_is_timens_page(vd))
+	if (r == VDSO_FAST_BUSY && vdso_is_timens_page(vd))
 		return vdso_local_fn(vdso_timens_gettime32)(clock, ts32);
 	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
 }
