@@ -43,6 +43,7 @@
 /* where each layout keeps things, as byte offsets below the image */
 struct layout {
 	long vvar_size;		/* [vvar] bytes below the image */
+	uint32_t timens_mode;	/* VDSO_CLOCKMODE_TIMENS */
 	long time;		/* the time data, from the start of [vvar] */
 	long sys;		/* the system's time data for a namespace's task */
 	long pvclock, hvclock;	/* the hypervisors' pages */
@@ -62,7 +63,7 @@ struct layout {
 
 static const struct layout ours = {
 	/* VDSO_PAGE_TIME 0, VDSO_PAGE_TIMENS 1, RNG 2, PVCLOCK 3, HVCLOCK 4 */
-	.vvar_size = 5 * PAGE, .time = 0, .sys = PAGE,
+	.vvar_size = 5 * PAGE, .timens_mode = -1, .time = 0, .sys = PAGE,
 	.pvclock = 3 * PAGE, .hvclock = 4 * PAGE,
 	/* the counter's mask; each clock's cycle_last and scaling in its slot */
 	.seq = 0, .mode = 4, .mono = 8, .raw = -1, .base = 16, .slot = 64, .sec_delta = 24,
@@ -73,7 +74,7 @@ static const struct layout ours = {
 
 static const struct layout upstream = {
 	/* vvar_page (vdso_data at +128), pvclock_page, hvclock_page, timens_page */
-	.vvar_size = 4 * PAGE, .time = 128, .sys = 3 * PAGE + 128,
+	.vvar_size = 4 * PAGE, .timens_mode = 0x7fffffff, .time = 128, .sys = 3 * PAGE + 128,
 	.pvclock = PAGE, .hvclock = 2 * PAGE,
 	/* vdso_data[CS_HRES_COARSE], then vdso_data[CS_RAW] 248 bytes on */
 	.seq = 0, .mode = 4, .mono = 8, .raw = 248 + 8, .base = 40, .slot = 16, .sec_delta = -1,
@@ -244,10 +245,10 @@ int main(int argc, char **argv)
 		unsigned char *ns = map + l->time;
 
 		put32(ns + l->seq, 1);
-		put32(ns + l->mode, 0x7fffffff);
+		put32(ns + l->mode, l->timens_mode);
 		if (l == &upstream) {	/* and so is its vdso_data[CS_RAW] */
 			put32(ns + l->raw - 8 + l->seq, 1);
-			put32(ns + l->raw - 8 + l->mode, 0x7fffffff);
+			put32(ns + l->raw - 8 + l->mode, l->timens_mode);
 		}
 	}
 

@@ -2,8 +2,6 @@
 #ifndef __VDSO_CLOCKSOURCE_H
 #define __VDSO_CLOCKSOURCE_H
 
-#include <vdso/limits.h>
-
 #ifdef CONFIG_GENERIC_GETTIMEOFDAY
 #include <asm/vdso/clocksource.h>
 #endif
@@ -13,7 +11,9 @@
  * @VDSO_CLOCKMODE_NONE:   not at all; the vDSO makes the system call
  * @VDSO_CLOCKMODE_MAX:    one past the last mode a clocksource may use
  * @VDSO_CLOCKMODE_TIMENS: marks a time namespace's data page, never a
- *                         clocksource
+ *                         clocksource: negative, which clocksource.c
+ *                         refuses in a clocksource, and -1, which a
+ *                         compare takes as an immediate everywhere
  *
  * Each architecture lists its counters between NONE and MAX, in
  * asm/vdso/clockmodes.h; a clocksource names one in its vdso_clock_mode.
@@ -24,7 +24,7 @@ enum vdso_clock_mode {
 #include <asm/vdso/clockmodes.h>
 #endif
 	VDSO_CLOCKMODE_MAX,
-	VDSO_CLOCKMODE_TIMENS = INT_MAX
+	VDSO_CLOCKMODE_TIMENS = -1
 };
 
 #endif /* __VDSO_CLOCKSOURCE_H */
