@@ -145,10 +145,10 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 #endif
 #define VDSO_RNG_BURN		(VDSO_RNG_FRAME_MAX + 128)
 
-static_assert(VDSO_RNG_BURN % 64 == 0);
+static_assert(VDSO_RNG_BURN % 128 == 0);
 
 /*
- * The one frame above the limit, by design. Zeroed 64 bytes a round, so
+ * The one frame above the limit, by design. Zeroed 128 bytes a round, so
  * that the loop's own instructions are few next to the stores.
  */
 #pragma GCC diagnostic push
@@ -158,9 +158,9 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 	u64 area[VDSO_RNG_BURN / 8];
 	size_t i, j;
 
-	for (i = 0; i < VDSO_RNG_BURN / 8; i += 8) {
-#pragma GCC unroll 8
-		for (j = 0; j < 8; j++)
+	for (i = 0; i < VDSO_RNG_BURN / 8; i += 16) {
+#pragma GCC unroll 16
+		for (j = 0; j < 16; j++)
 			area[i + j] = 0;
 	}
 	barrier_data(area);
@@ -169,15 +169,49 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 #pragma GCC diagnostic pop
 
 /*
+ * @n bytes, at least @words 64-bit words' worth, from @src to @dst where
+ * words load and store at any alignment, @words (one or two) at a time:
+ * the first, then the rest from the end, the last of which may overlap
+ * the first (each read before any of it is wiped). @wipe as below.
+ */
+static __always_inline void vdso_rng_move_words(u8 *dst, u8 *src, size_t n, bool wipe,
+						size_t words)
+{
+	size_t step = 8 * words, i;
+	u64 a = __get_unaligned_t(u64, src), b = 0;
+
+	if (words == 2)
+		b = __get_unaligned_t(u64, src + 8);
+	__put_unaligned_t(u64, a, dst);
+	if (words == 2)
+		__put_unaligned_t(u64, b, dst + 8);
+	for (i = n; i > step;) {
+		i -= step;
+		a = __get_unaligned_t(u64, src + i);
+		if (words == 2)
+			b = __get_unaligned_t(u64, src + i + 8);
+		__put_unaligned_t(u64, a, dst + i);
+		if (words == 2)
+			__put_unaligned_t(u64, b, dst + i + 8);
+		if (wipe)
+			__put_unaligned_t(u64, 0, src + i);
+		if (wipe && words == 2)
+			__put_unaligned_t(u64, 0, src + i + 8);
+	}
+	if (wipe)
+		__put_unaligned_t(u64, 0, src);
+	if (wipe && words == 2)
+		__put_unaligned_t(u64, 0, src + 8);
+}
+
+/*
  * @n bytes from @src to @dst; with @wipe, zeroed in @src (without, the
  * caller overwrites @src before it returns). Where the architecture
  * loads and stores words at any alignment: eight bytes and more a word
- * at a time, the first word, then the rest from the end, the last of
- * which may overlap the first (each read before any of it is wiped);
- * four to seven bytes as two words that may overlap; fewer a byte at a
- * time. Elsewhere, from eight bytes on, a 32-bit word of @src at a
- * time, between the bytes before its first word boundary and those
- * after its last.
+ * at a time (vdso_rng_move_words()); four to seven bytes as two words
+ * that may overlap; fewer a byte at a time. Elsewhere, from eight bytes
+ * on, a 32-bit word of @src at a time, between the bytes before its
+ * first word boundary and those after its last.
  */
 static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 {
@@ -185,15 +219,7 @@ static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 	size_t i;
 
 	if (words && n >= 8) {
-		__put_unaligned_t(u64, __get_unaligned_t(u64, src), dst);
-		for (i = n; i > 8;) {
-			i -= 8;
-			__put_unaligned_t(u64, __get_unaligned_t(u64, src + i), dst + i);
-			if (wipe)
-				__put_unaligned_t(u64, 0, src + i);
-		}
-		if (wipe)
-			__put_unaligned_t(u64, 0, src);
+		vdso_rng_move_words(dst, src, n, wipe, 1);
 		return;
 	}
 	if (words && n >= 4) {
@@ -246,6 +272,21 @@ static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 }
 
 /*
+ * vdso_rng_move() for the slow path's copies, which may be long: where
+ * 64-bit words load at any alignment, 16 bytes and more go two words at
+ * a time (a load and a store of a pair where there are such). The fast
+ * path keeps vdso_rng_move() alone, which costs a short request less.
+ */
+static __always_inline void vdso_rng_move_long(u8 *dst, u8 *src, size_t n, bool wipe)
+{
+	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) && sizeof(long) == 8 &&
+	    n >= 16)
+		vdso_rng_move_words(dst, src, n, wipe, 2);
+	else
+		vdso_rng_move(dst, src, n, wipe);
+}
+
+/*
  * Blocks of keystream that go straight into a buffer are made in runs of
  * VDSO_RNG_RUN: the vector forms make four at a time, for less than
  * four made one by one, the scalar form one. Output short of a run comes
@@ -274,12 +315,12 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	n = pos < VDSO_RNG_BATCH ? VDSO_RNG_BATCH - pos : 0;
 	if (len <= n) {
 		/* the common case: from the batch alone, wiped as it goes */
-		vdso_rng_move(dst, &st->batch[pos], len, true);
+		vdso_rng_move_long(dst, &st->batch[pos], len, true);
 		st->pos = pos + len;
 		return;
 	}
 	/* all the batch holds: the new batch below overwrites it */
-	vdso_rng_move(dst, &st->batch[pos], n, false);
+	vdso_rng_move_long(dst, &st->batch[pos], n, false);
 	dst += n;
 	len -= n;
 
@@ -293,7 +334,7 @@ static __always_inline void vdso_rng_fill(struct vgetrandom_state *st,
 	}
 	/* then a new key, and the rest (less than a run) from a new batch */
 	vdso_rng_rekey(st, in);
-	vdso_rng_move(dst, st->batch, len, true);
+	vdso_rng_move_long(dst, st->batch, len, true);
 	st->pos = len;
 	vdso_wipe(in, sizeof(in));
 	vdso_local_fn(vdso_rng_burn_stack)();
