@@ -103,14 +103,14 @@ static __always_inline void vdso_chacha20_blocks(u32 in[16], u8 *dst, size_t n)
 
 #ifdef VDSO_CHACHA_VECTORS
 /*
- * The same block with each row of the state in one 128-bit vector: the
- * quarter rounds of a column (then diagonal) round run as one, and the
- * rows are rotated between the two so that the diagonals line up as
- * columns. Plain C with GCC's vector extensions; an architecture that
- * compiles its vDSO's getrandom() with 128-bit vector registers
+ * Four blocks at once, on 128-bit vectors: each holds one word of the
+ * state for four blocks in a row, so that a quarter round runs on four
+ * blocks as one. Plain C with GCC's vector extensions; an architecture
+ * that compiles its vDSO's getrandom() with 128-bit vector registers
  * enabled (x86-64's SSE2) defines VDSO_CHACHA_VECTORS to get it. Lane i
- * is word i of a row in either byte order; stores make them
- * little-endian.
+ * is block i's word in either byte order; stores make them
+ * little-endian. getrandom() asks for whole runs of four blocks only
+ * (lib/vdso/getrandom.c), so there is no vector form of a single block.
  */
 /*
  * Where the vector registers are an optional facility (s390), the glue
@@ -186,7 +186,7 @@ vdso_v4u32 vdso_vrotl16(vdso_v4u32 v)
 #endif
 }
 
-/* The four quarter rounds of a column round, on rows @a, @b, @c, @d */
+/* One quarter round on words @a, @b, @c, @d of four blocks, lane by lane */
 static __always_inline VDSO_CHACHA_VECTOR_TARGET
 void vdso_chacha_vqr(vdso_v4u32 *a, vdso_v4u32 *b, vdso_v4u32 *c, vdso_v4u32 *d)
 {
@@ -272,58 +272,19 @@ void vdso_chacha20_vblocks4(u32 in[16], u8 *dst)
 }
 
 /**
- * vdso_chacha20_vblocks() - ChaCha20 keystream, vector form
- * @in:  constants, key, counter and nonce, as 16 words; the 64-bit block
- *       counter (words 12 and 13) is advanced by @n
- * @dst: where the @n blocks go, any alignment
- * @n:   how many 64-byte blocks
+ * vdso_chacha20_vruns() - ChaCha20 keystream, vector form, in runs
+ * @in:   constants, key, counter and nonce, as 16 words; the 64-bit block
+ *        counter (words 12 and 13) is advanced by 4 * @runs
+ * @dst:  where the 4 * @runs blocks go, any alignment
+ * @runs: how many runs of four blocks
  *
- * The same keystream as vdso_chacha20_blocks().
+ * The same keystream as vdso_chacha20_blocks() for 4 * @runs blocks.
  */
 static __always_inline VDSO_CHACHA_VECTOR_TARGET
-void vdso_chacha20_vblocks(u32 in[16], u8 *dst, size_t n)
+void vdso_chacha20_vruns(u32 in[16], u8 *dst, size_t runs)
 {
-	vdso_v4u32 r0, r1, r2, r3, a, b, c, d;
-	int i;
-
-	for (; n >= 4; n -= 4, dst += 256)
+	for (; runs; runs--, dst += 4 * 64)
 		vdso_chacha20_vblocks4(in, dst);
-	/* the rest one at a time, a row of the state in each vector */
-	__builtin_memcpy(&r0, &in[0], sizeof(r0));
-	__builtin_memcpy(&r1, &in[4], sizeof(r1));
-	__builtin_memcpy(&r2, &in[8], sizeof(r2));
-	__builtin_memcpy(&r3, &in[12], sizeof(r3));
-	for (; n; n--, dst += 64) {
-		a = r0;
-		b = r1;
-		c = r2;
-		d = r3;
-		for (i = 0; i < 10; i++) {
-			vdso_chacha_vqr(&a, &b, &c, &d);
-			/* diagonals to columns */
-			b = __builtin_shuffle(b, (vdso_v4u32){ 1, 2, 3, 0 });
-			c = __builtin_shuffle(c, (vdso_v4u32){ 2, 3, 0, 1 });
-			d = __builtin_shuffle(d, (vdso_v4u32){ 3, 0, 1, 2 });
-			vdso_chacha_vqr(&a, &b, &c, &d);
-			/* and back */
-			b = __builtin_shuffle(b, (vdso_v4u32){ 3, 0, 1, 2 });
-			c = __builtin_shuffle(c, (vdso_v4u32){ 2, 3, 0, 1 });
-			d = __builtin_shuffle(d, (vdso_v4u32){ 1, 2, 3, 0 });
-		}
-		a += r0;
-		b += r1;
-		c += r2;
-		d += r3;
-		vdso_vstore(dst, a);
-		vdso_vstore(dst + 16, b);
-		vdso_vstore(dst + 32, c);
-		vdso_vstore(dst + 48, d);
-		/* the 64-bit block counter */
-		if (!++r3[0])
-			r3[1]++;
-	}
-	in[12] = r3[0];
-	in[13] = r3[1];
 }
 #endif /* VDSO_CHACHA_VECTORS */
 

@@ -77,7 +77,8 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 #endif
 
 /*
- * @n blocks of keystream into @dst, from the block @in counts at. The
+ * @n blocks of keystream into @dst, from the block @in counts at: for
+ * the vector form, whole runs of four (VDSO_RNG_RUN). The
  * cipher's state stays in registers (vector ones with
  * VDSO_CHACHA_VECTORS) and in stack slots of these frames, both of which
  * vdso_rng_fill() clears when it is done with keystream.
@@ -86,7 +87,7 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 static noinline VDSO_LOCAL_FN VDSO_CHACHA_VECTOR_TARGET
 void vdso_rng_vblocks(u32 in[16], u8 *dst, size_t n)
 {
-	vdso_chacha20_vblocks(in, dst, n);
+	vdso_chacha20_vruns(in, dst, n / 4);
 }
 #endif
 
@@ -103,7 +104,8 @@ static __always_inline void vdso_rng_blocks(u32 in[16], u8 *dst, size_t n)
 	 * leaves no vector register of the caller's changed (powerpc), or
 	 * which runs where the CPU has what it was built for (x86's SSSE3):
 	 * true if it made the blocks. @n is always whole runs of
-	 * VDSO_RNG_RUN blocks (vdso_rng_fill()), on which x86's relies.
+	 * VDSO_RNG_RUN blocks (vdso_rng_fill()), on which the vector
+	 * forms rely.
 	 */
 	if (vdso_arch_chacha20_blocks(in, dst, n))
 		return;
@@ -288,10 +290,10 @@ static __always_inline void vdso_rng_move_long(u8 *dst, u8 *src, size_t n, bool 
 
 /*
  * Blocks of keystream that go straight into a buffer are made in runs of
- * VDSO_RNG_RUN: the vector forms make four at a time, for less than
- * four made one by one, the scalar form one. Output short of a run comes
- * from the batch, which holds two runs of four blocks less the key, so
- * that a vector rekey is two runs too.
+ * VDSO_RNG_RUN: the vector forms make four at a time and nothing else,
+ * the scalar form one. Output short of a run comes from the batch, which
+ * holds two runs of four blocks less the key, so that a vector rekey is
+ * two runs too.
  */
 #if defined(VDSO_CHACHA_VECTORS) || defined(vdso_arch_chacha20_blocks)
 #define VDSO_RNG_RUN		4

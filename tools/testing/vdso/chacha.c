@@ -78,7 +78,7 @@ static void setup(u32 in[16], const u8 key[32], u32 counter, const u8 nonce[12])
 		in[13 + i] = get_le32(nonce + 4 * i);
 }
 
-/* the forms under test: vdso_chacha20_blocks() and vdso_chacha20_vblocks() */
+/* the forms under test: vdso_chacha20_blocks() and vdso_chacha20_vruns() */
 struct form {
 	const char *name;
 	void (*blocks)(u32 in[16], u8 *dst, size_t n);
@@ -90,9 +90,11 @@ static void scalar_form(u32 in[16], u8 *dst, size_t n)
 }
 
 #ifdef VDSO_CHACHA_VECTORS
+/* whole runs of four in the vector form, the rest in the scalar one */
 static void vector_form(u32 in[16], u8 *dst, size_t n)
 {
-	vdso_chacha20_vblocks(in, dst, n);
+	vdso_chacha20_vruns(in, dst, n / 4);
+	vdso_chacha20_blocks(in, dst + 64 * (n & ~3UL), n & 3);
 }
 #endif
 

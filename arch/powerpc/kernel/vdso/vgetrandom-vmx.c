@@ -13,7 +13,8 @@
 #include <vdso/chacha.h>
 #include <asm/vdso/gettimeofday.h>
 
+/* @n whole runs of four blocks: getrandom.c asks for nothing else */
 void __vdso_chacha20_vmx_blocks(u32 in[16], u8 *dst, size_t n)
 {
-	vdso_chacha20_vblocks(in, dst, n);
+	vdso_chacha20_vruns(in, dst, n / 4);
 }

@@ -14,6 +14,5 @@
 /* @runs runs of four blocks: getrandom.c asks for nothing else */
 void __vdso_chacha20_ssse3(u32 in[16], u8 *dst, size_t runs)
 {
-	for (; runs; runs--, dst += 4 * 64)
-		vdso_chacha20_vblocks4(in, dst);
+	vdso_chacha20_vruns(in, dst, runs);
 }
