@@ -60,6 +60,7 @@ static __always_inline void vdso_rng_setup(u32 in[16], const struct vgetrandom_s
 	in[1] = VDSO_CHACHA_C1;
 	in[2] = VDSO_CHACHA_C2;
 	in[3] = VDSO_CHACHA_C3;
+#pragma GCC unroll 8
 	for (i = 0; i < 8; i++)
 		in[4 + i] = le32_to_cpu(READ_ONCE(st->key[i]));
 	for (i = 12; i < 16; i++)
