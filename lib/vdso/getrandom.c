@@ -151,7 +151,19 @@ static __always_inline void vdso_rng_rekey(struct vgetrandom_state *st, u32 in[1
 static_assert(VDSO_RNG_BURN % 128 == 0);
 
 /*
- * The one frame above the limit, by design. Zeroed 128 bytes a round, so
+ * Where the architecture has instructions that move and clear many bytes
+ * each, its glue's vdso_arch_rng_copy() and vdso_arch_rng_clear() (see
+ * vdso_rng_move())
+ */
+#ifdef vdso_arch_rng_copy
+#define VDSO_RNG_ARCH_COPY	1
+#else
+#define VDSO_RNG_ARCH_COPY	0
+#endif
+
+/*
+ * The one frame above the limit, by design. Zeroed by the architecture's
+ * vdso_arch_rng_clear() where it has one, else 128 bytes a round, so
  * that the loop's own instructions are few next to the stores.
  */
 #pragma GCC diagnostic push
@@ -159,6 +171,10 @@ static_assert(VDSO_RNG_BURN % 128 == 0);
 static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 {
 	u64 area[VDSO_RNG_BURN / 8];
+#if VDSO_RNG_ARCH_COPY
+
+	vdso_arch_rng_clear((u8 *)area, sizeof(area));
+#else
 	size_t i, j;
 
 	for (i = 0; i < VDSO_RNG_BURN / 8; i += 16) {
@@ -166,6 +182,7 @@ static noinline VDSO_LOCAL_FN void vdso_rng_burn_stack(void)
 		for (j = 0; j < 16; j++)
 			area[i + j] = 0;
 	}
+#endif
 	barrier_data(area);
 }
 
@@ -209,7 +226,10 @@ static __always_inline void vdso_rng_move_words(u8 *dst, u8 *src, size_t n, bool
 
 /*
  * @n bytes from @src to @dst; with @wipe, zeroed in @src (without, the
- * caller overwrites @src before it returns). Where the architecture
+ * caller overwrites @src before it returns). Where the architecture has
+ * instructions that move and clear many bytes each (s390's MVC and XC),
+ * its glue's vdso_arch_rng_copy() and vdso_arch_rng_clear(): the whole
+ * copy, then the wipe. Where the architecture
  * loads and stores words at any alignment: eight bytes and more a word
  * at a time (vdso_rng_move_words()); four to seven bytes as two words
  * that may overlap; fewer a byte at a time. Elsewhere, from eight bytes
@@ -221,6 +241,12 @@ static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 	bool words = IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS);
 	size_t i;
 
+#if VDSO_RNG_ARCH_COPY
+	vdso_arch_rng_copy(dst, src, n);
+	if (wipe)
+		vdso_arch_rng_clear(src, n);
+	return;
+#endif
 	if (words && n >= 8) {
 		vdso_rng_move_words(dst, src, n, wipe, 1);
 		return;
@@ -283,7 +309,7 @@ static __always_inline void vdso_rng_move(u8 *dst, u8 *src, size_t n, bool wipe)
 static __always_inline void vdso_rng_move_long(u8 *dst, u8 *src, size_t n, bool wipe)
 {
 	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) && sizeof(long) == 8 &&
-	    n >= 16)
+	    !VDSO_RNG_ARCH_COPY && n >= 16)
 		vdso_rng_move_words(dst, src, n, wipe, 2);
 	else
 		vdso_rng_move(dst, src, n, wipe);
