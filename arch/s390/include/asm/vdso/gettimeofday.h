@@ -105,6 +105,44 @@ static __always_inline void vdso_vector_wipe(void)
 		      : : : "memory");
 }
 
+/*
+ * getrandom()'s copies out of its batch and its wipes (lib/vdso/
+ * getrandom.c): MVC moves and XC clears up to 256 bytes an instruction,
+ * where a loop of loads and stores would take 16 bytes a step. The last
+ * piece goes through EXRL, which runs the instruction it points at with
+ * the piece's length less one from a register; that instruction sits
+ * apart, in a section of the image's text the code never falls into.
+ */
+#define VDSO_S390_EXRL(insn)						\
+	"exrl	%[len],0f\n\t"						\
+	".pushsection .text.vdso_exrl,\"ax\"\n"				\
+	"0:	" insn "\n\t"						\
+	".popsection"
+
+static __always_inline void vdso_arch_rng_copy(u8 *dst, const u8 *src, size_t n)
+{
+	for (; n > 256; n -= 256, dst += 256, src += 256)
+		asm volatile ("mvc	0(256,%[dst]),0(%[src])"
+			      : : [dst] "a" (dst), [src] "a" (src) : "memory");
+	if (n)
+		asm volatile (VDSO_S390_EXRL("mvc	0(1,%[dst]),0(%[src])")
+			      : : [len] "a" (n - 1), [dst] "a" (dst), [src] "a" (src)
+			      : "memory");
+}
+
+static __always_inline void vdso_arch_rng_clear(u8 *p, size_t n)
+{
+	for (; n > 256; n -= 256, p += 256)
+		asm volatile ("xc	0(256,%[p]),0(%[p])"
+			      : : [p] "a" (p) : "cc", "memory");
+	if (n)
+		asm volatile (VDSO_S390_EXRL("xc	0(1,%[p]),0(%[p])")
+			      : : [len] "a" (n - 1), [p] "a" (p) : "cc", "memory");
+}
+
+#define vdso_arch_rng_copy	vdso_arch_rng_copy
+#define vdso_arch_rng_clear	vdso_arch_rng_clear
+
 #endif /* !__ASSEMBLY__ */
 
 #endif /* __ASM_VDSO_GETTIMEOFDAY_H */
