@@ -363,13 +363,14 @@ static const size_t our_runs[] = { 1 };
  * output must be the key's keystream as the construction has it, for
  * runs of @run blocks: as many whole runs as fit first, then the next 32
  * bytes become the key and the rest the batch, whose first bytes end the
- * output. 1: right, 0: wrong, -1: the kernel reseeded meanwhile (the
- * state was rekeyed from it).
+ * output; a second, shorter request takes the batch's next bytes. The
+ * bytes handed out must be gone from the batch. 1: right, 0: wrong, -1:
+ * the kernel reseeded meanwhile (the state was rekeyed from it).
  */
 static int known_answer(struct our_state *st, size_t len, size_t run, uint8_t *out,
 			uint8_t *ks)
 {
-	size_t n = len / (64 * run) * run, t = len - 64 * n;
+	size_t n = len / (64 * run) * run, t = len - 64 * n, k;
 	unsigned long gen;
 	uint8_t key[32];
 	size_t i;
@@ -399,6 +400,20 @@ static int known_answer(struct our_state *st, size_t len, size_t run, uint8_t *o
 		if (run == our_runs[ARRAY_SIZE(our_runs) - 1])
 			ksft_print_msg("length %zu: the key or batch left is not the keystream's\n",
 				       len);
+		return 0;
+	}
+	/* then a request the batch covers: its next bytes, wiped from it */
+	k = len % 61 + 1 < OUR_BATCH - t ? len % 61 + 1 : OUR_BATCH - t;
+	ks += 64 * n + 32;
+	if (vgr(out, k, 0, st) != (ssize_t)k)
+		return 0;
+	if (st->generation != gen)
+		return -1;
+	if (memcmp(out, ks + t, k) || st->pos != t + k || !all_zero(st->batch, t + k) ||
+	    memcmp(st->batch + t + k, ks + t + k, OUR_BATCH - t - k)) {
+		if (run == our_runs[ARRAY_SIZE(our_runs) - 1])
+			ksft_print_msg("length %zu: the next %zu bytes from the batch are wrong\n",
+				       len, k);
 		return 0;
 	}
 	return 1;
