@@ -250,6 +250,35 @@ extern u8 vdso_data_area[VDSO_DATA_SIZE]
 #define VDSO_LOCAL_FN
 #endif
 
+/*
+ * How an exported entry leaves: with an answer of its own,
+ * vdso_entry_done(@v), which is @v, unless the architecture's
+ * convention asks for more on the way out (powerpc clears CR0.SO); or
+ * by a tail call to one of its out-of-line functions, of two, four or
+ * five arguments, vdso_entry_tail2/4/5(), a plain call unless the glue
+ * must first give that function what the entry does without (powerpc's
+ * entries run without a frame or a TOC pointer, its out-of-line
+ * functions with both). Every answer that is the system call's leaves
+ * by the latter. vdso_entry_jump2() is the tail call to an out-of-line
+ * function that runs and leaves as an entry does.
+ */
+#ifndef vdso_entry_done
+#define vdso_entry_done(v)	(v)
+#endif
+
+#ifndef vdso_entry_tail2
+#define VDSO_ENTRY_TAILS_PLAIN			1
+#define vdso_entry_tail2(fn, a, b)		vdso_local_fn(fn)(a, b)
+#define vdso_entry_tail4(fn, a, b, c, d)	vdso_local_fn(fn)(a, b, c, d)
+#define vdso_entry_tail5(fn, a, b, c, d, e)	vdso_local_fn(fn)(a, b, c, d, e)
+#else
+#define VDSO_ENTRY_TAILS_PLAIN			0
+#endif
+
+#ifndef vdso_entry_jump2
+#define vdso_entry_jump2(fn, a, b)		vdso_local_fn(fn)(a, b)
+#endif
+
 #ifdef CONFIG_ARCH_HAS_VDSO_DATA
 static __always_inline const struct vdso_arch_data *vdso_arch_data(void)
 {

@@ -516,11 +516,11 @@ ssize_t VDSO_ENTRY(getrandom)(void *buffer, size_t len, unsigned int flags,
 {
 	if (likely(vdso_rng_call_ok(flags, opaque_state, opaque_len) && buffer && len)) {
 		if (likely(len <= VDSO_RNG_BATCH && vdso_rng_fast(opaque_state, buffer, len)))
-			return len;
-		return vdso_local_fn(vdso_getrandom_slow)(buffer, len, flags, opaque_state);
+			return vdso_entry_done(len);
+		return vdso_entry_tail4(vdso_getrandom_slow, buffer, len, flags, opaque_state);
 	}
-	return vdso_local_fn(vdso_getrandom_other)(buffer, len, flags, opaque_state,
-						   opaque_len);
+	return vdso_entry_tail5(vdso_getrandom_other, buffer, len, flags, opaque_state,
+				opaque_len);
 }
 
 VDSO_ALIAS(getrandom);

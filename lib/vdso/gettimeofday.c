@@ -520,17 +520,22 @@ vdso_timens_vclock(clockid_t clock, struct __kernel_timespec *ts)
 #define vdso_timens_vclock	vdso_gettime_slow
 #endif
 
-/* clock_gettime() in a time namespace, of a clock with a slot, to a non-NULL @ts */
+/*
+ * clock_gettime() in a time namespace, of a clock with a slot, to a
+ * non-NULL @ts. Reached from the entry by vdso_entry_jump2(), it runs and
+ * leaves as the entry does (vdso_entry_done(), vdso_entry_tail2()): on
+ * powerpc, still without a frame or a TOC pointer.
+ */
 static noinline VDSO_LOCAL_FN int
 vdso_timens_gettime(clockid_t clock, struct __kernel_timespec *ts)
 {
 	enum vdso_fast r = vdso_read_fast(vdso_sys_page(), clock, ts, true);
 
 	if (likely(r == VDSO_FAST_DONE))
-		return 0;
+		return vdso_entry_done(0);
 	if (VDSO_TIMENS_VCLOCK && r == VDSO_FAST_VCLOCK)
-		return vdso_local_fn(vdso_timens_vclock)(clock, ts);
-	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
+		return vdso_entry_tail2(vdso_timens_vclock, clock, ts);
+	return vdso_entry_tail2(vdso_gettime_slow, clock, ts);
 }
 
 /**
@@ -550,12 +555,12 @@ int vdso_gettime64(clockid_t clock, struct __kernel_timespec *ts)
 	enum vdso_fast r = likely(ts) ? vdso_read_fast(vd, clock, ts, false) : VDSO_FAST_NO;
 
 	if (likely(r == VDSO_FAST_DONE))
-		return 0;
+		return vdso_entry_done(0);
 	if (r == VDSO_FAST_VCLOCK)
-		return vdso_local_fn(vdso_gettime_vclock)(clock, ts);
+		return vdso_entry_tail2(vdso_gettime_vclock, clock, ts);
 	if (r == VDSO_FAST_BUSY && vdso_is_timens_page(vd))
-		return vdso_local_fn(vdso_timens_gettime)(clock, ts);
-	return vdso_local_fn(vdso_gettime_slow)(clock, ts);
+		return vdso_entry_jump2(vdso_timens_gettime, clock, ts);
+	return vdso_entry_tail2(vdso_gettime_slow, clock, ts);
 }
 
 #ifdef VDSO_TIME32
@@ -604,9 +609,9 @@ vdso_timens_gettime32(clockid_t clock, struct old_timespec32 *ts32)
 
 	if (likely(vdso_read_fast(vdso_sys_page(), clock, &ts, true) == VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
-		return 0;
+		return vdso_entry_done(0);
 	}
-	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
+	return vdso_entry_tail2(vdso_gettime32_slow, clock, ts32);
 }
 
 /**
@@ -626,13 +631,13 @@ int VDSO_ENTRY(clock_gettime)(clockid_t clock, struct old_timespec32 *ts32)
 
 	if (likely(r == VDSO_FAST_DONE)) {
 		vdso_put_timespec32(ts32, &ts);
-		return 0;
+		return vdso_entry_done(0);
 	}
 	if (r == VDSO_FAST_VCLOCK)
-		return vdso_local_fn(vdso_gettime32_vclock)(clock, ts32);
+		return vdso_entry_tail2(vdso_gettime32_vclock, clock, ts32);
 	if (r == VDSO_FAST_BUSY && vdso_is_timens_page(vd))
-		return vdso_local_fn(vdso_timens_gettime32)(clock, ts32);
-	return vdso_local_fn(vdso_gettime32_slow)(clock, ts32);
+		return vdso_entry_jump2(vdso_timens_gettime32, clock, ts32);
+	return vdso_entry_tail2(vdso_gettime32_slow, clock, ts32);
 }
 #endif
 
@@ -725,11 +730,11 @@ int VDSO_ENTRY(gettimeofday)(struct __kernel_old_timeval *tv, struct timezone *t
 	enum vdso_fast r = vdso_gettimeofday_fast(tv, tz);
 
 	if (likely(r == VDSO_FAST_DONE))
-		return 0;
+		return vdso_entry_done(0);
 	/* tail calls, as in clock_gettime() */
 	if (r == VDSO_FAST_VCLOCK)
-		return vdso_local_fn(vdso_gettimeofday_vclock)(tv, tz);
-	return vdso_local_fn(vdso_gettimeofday_slow)(tv, tz);
+		return vdso_entry_tail2(vdso_gettimeofday_vclock, tv, tz);
+	return vdso_entry_tail2(vdso_gettimeofday_slow, tv, tz);
 }
 
 VDSO_ALIAS(gettimeofday);
@@ -779,6 +784,25 @@ static __always_inline bool vdso_getres_ns(clockid_t clock, u64 *ns)
 	return false;
 }
 
+/*
+ * clock_getres() of a clock only the system call knows: inline where an
+ * entry's tail calls are plain calls (one would cost i386 a realigned
+ * stack), else out of line, by the glue's vdso_entry_tail2()
+ */
+#if VDSO_ENTRY_TAILS_PLAIN
+#define vdso_getres_fallback(clock, res)				\
+	vdso_syscall3(VDSO_NR_GETRES64, clock, (long)(res), 0)
+#else
+static noinline VDSO_LOCAL_FN int
+vdso_getres_syscall(clockid_t clock, struct __kernel_timespec *res)
+{
+	return vdso_syscall3(VDSO_NR_GETRES64, clock, (long)res, 0);
+}
+
+#define vdso_getres_fallback(clock, res)				\
+	vdso_entry_tail2(vdso_getres_syscall, clock, res)
+#endif
+
 /**
  * vdso_getres64() - clock_getres(2) for the 64-bit timespec
  * @clock: the clock id
@@ -794,17 +818,22 @@ int vdso_getres64(clockid_t clock, struct __kernel_timespec *res)
 	u64 ns;
 
 	if (unlikely(!vdso_getres_ns(clock, &ns)))
-		return vdso_syscall3(VDSO_NR_GETRES64, clock, (long)res, 0);
+		return vdso_getres_fallback(clock, res);
 	if (likely(res)) {
 		res->tv_sec = 0;
 		res->tv_nsec = ns;
 	}
-	return 0;
+	return vdso_entry_done(0);
 }
 
 VDSO_ALIAS(clock_getres);
 
 #ifdef VDSO_TIME32
+/* every 32-bit image's tail calls are plain calls: its system call inline */
+#if !VDSO_ENTRY_TAILS_PLAIN
+#error "clock_getres() for the 32-bit timespec has no out-of-line fallback"
+#endif
+
 /**
  * VDSO_ENTRY(clock_getres) - clock_getres(2) for the 32-bit timespec
  * @clock: the clock id
@@ -822,6 +851,6 @@ int VDSO_ENTRY(clock_getres)(clockid_t clock, struct old_timespec32 *res)
 		res->tv_sec = 0;
 		res->tv_nsec = ns;
 	}
-	return 0;
+	return vdso_entry_done(0);
 }
 #endif
