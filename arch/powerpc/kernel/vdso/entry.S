@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The entries of the ppc64 vDSO that user space calls, around the C
- * functions of lib/vdso and powerpc.c, and the signal trampoline.
+ * The entries of the ppc64 vDSO that user space calls around C
+ * functions (getrandom()'s and powerpc.c's), the way from the library's
+ * exported time functions into its out-of-line code, and the signal
+ * trampoline.
  *
  * Callers reach an entry from assembly (glibc's INTERNAL_VSYSCALL, Go's
  * vdsoCall) or, for time() and gettimeofday(), as an ordinary function
@@ -20,7 +22,8 @@
  *  - returns powerpc's convention: the result with CR0.SO clear or, for
  *    the functions that can fail, a positive errno with CR0.SO set.
  * time() and getcpu(), a load each, are leaves of their own that keep
- * all of this without a frame or a TOC.
+ * all of this without a frame or a TOC, and so are the library's time
+ * functions on their fast paths (__vdso_ppc_tail below).
  */
 #include <asm/reg.h>
 #include <asm/unistd.h>
@@ -41,13 +44,8 @@
 
 	.text
 
-/* vdso_entry NAME ERRNO: __kernel_NAME calls __c_kernel_NAME */
-.macro	vdso_entry name, errno
-	.globl	__kernel_\name
-	.type	__kernel_\name, @function
-	.balign	16
-__kernel_\name:
-	.cfi_startproc
+/* entry_call: the frame, LR and r2 saved in it, around the call of \call */
+.macro	entry_call call:vararg
 	stdu	%r1, -ENTRY_FRAME(%r1)
 	.cfi_adjust_cfa_offset ENTRY_FRAME
 	mflr	%r0
@@ -55,11 +53,7 @@ __kernel_\name:
 	.cfi_rel_offset DW_LR, ENTRY_LR
 	std	%r2, ENTRY_TOC(%r1)
 	.cfi_rel_offset DW_R2, ENTRY_TOC
-	bcl	20, 31, 1f
-1:	mflr	%r2
-	addis	%r2, %r2, (.TOC. - 1b)@ha
-	addi	%r2, %r2, (.TOC. - 1b)@l
-	bl	__c_kernel_\name
+	\call
 	ld	%r0, ENTRY_LR(%r1)
 	ld	%r2, ENTRY_TOC(%r1)
 	mtlr	%r0
@@ -67,6 +61,10 @@ __kernel_\name:
 	.cfi_restore DW_R2
 	addi	%r1, %r1, ENTRY_FRAME
 	.cfi_adjust_cfa_offset -ENTRY_FRAME
+.endm
+
+/* entry_return ERRNO: powerpc's convention for the C function's result */
+.macro	entry_return errno
 .if \errno
 	/* a negative result is -errno: return errno with SO set */
 	cmpdi	%r3, 0
@@ -78,17 +76,61 @@ __kernel_\name:
 	crclr	CR0_SO
 .endif
 	blr
+.endm
+
+/* the call of __c_kernel_NAME at its local entry point, r2 the image's TOC */
+.macro	toc_call name
+	bcl	20, 31, 1f
+1:	mflr	%r2
+	addis	%r2, %r2, (.TOC. - 1b)@ha
+	addi	%r2, %r2, (.TOC. - 1b)@l
+	bl	__c_kernel_\name
+.endm
+
+/* vdso_entry NAME ERRNO: __kernel_NAME calls __c_kernel_NAME */
+.macro	vdso_entry name, errno
+	.globl	__kernel_\name
+	.type	__kernel_\name, @function
+	.balign	16
+__kernel_\name:
+	.cfi_startproc
+	entry_call toc_call \name
+	entry_return \errno
 	.cfi_endproc
 	.size	__kernel_\name, . - __kernel_\name
 .endm
 
-	vdso_entry clock_gettime, 1
-	vdso_entry clock_getres, 1
-	vdso_entry gettimeofday, 1
 	vdso_entry getrandom, 1
 	vdso_entry get_syscall_map, 0
 	vdso_entry get_tbfreq, 0
 	vdso_entry sync_dicache, 0
+
+/* the call of the C function at r11, at its global entry point */
+.macro	global_call
+	mr	%r12, %r11
+	mtctr	%r12
+	bctrl
+.endm
+
+/*
+ * __vdso_ppc_tail: clock_gettime(), clock_getres() and gettimeofday() are
+ * the library's C functions themselves, which keep all of the above on
+ * their fast paths without a frame or a TOC (asm/vdso/gettimeofday.h).
+ * Anything else they leave to a C function of the image by a branch to
+ * here, with its arguments in r3 and r4 and its address in r11, LR
+ * still the caller's: the C function gets what vdso_entry gives, entered
+ * at its global entry point with r12 set, from which it sets r2.
+ */
+	.globl	__vdso_ppc_tail
+	.type	__vdso_ppc_tail, @function
+	.hidden	__vdso_ppc_tail
+	.balign	16
+__vdso_ppc_tail:
+	.cfi_startproc
+	entry_call global_call
+	entry_return 1
+	.cfi_endproc
+	.size	__vdso_ppc_tail, . - __vdso_ppc_tail
 
 /*
  * getcpu(cpu, node, cache) is a leaf of its own, without the wrapper: the

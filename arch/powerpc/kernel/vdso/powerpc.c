@@ -3,7 +3,9 @@
  * The ppc64 vDSO's own functions in C: the three powerpc entries
  * __kernel_get_syscall_map(), __kernel_get_tbfreq() and
  * __kernel_sync_dicache(). The time functions and getrandom() are
- * lib/vdso's; entry.S wraps all of them, and has getcpu().
+ * lib/vdso's. entry.S wraps these three and getrandom(), and has
+ * getcpu() and time(); the other time functions are exported as they are
+ * (asm/vdso/gettimeofday.h).
  */
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
