@@ -42,9 +42,10 @@ __setup("vdso=", vdso_setup);
 
 /*
  * Each CPU's number, and its node, in the SPR the vDSO's getcpu() reads
- * (arch/powerpc/kernel/vdso/powerpc.c); the paca keeps a copy that the
- * KVM code puts back after running a guest. Called on each CPU as it
- * comes up, the boot CPU first.
+ * (arch/powerpc/kernel/vdso/entry.S): the node in the upper word, the
+ * number in the lower, which a store of the word takes as it is. The
+ * paca keeps a copy that the KVM code puts back after running a guest.
+ * Called on each CPU as it comes up, the boot CPU first.
  */
 int vdso_getcpu_init(void)
 {
@@ -52,8 +53,7 @@ int vdso_getcpu_init(void)
 
 	cpu = get_cpu();
 	node = cpu_to_node(cpu);
-	WARN_ON_ONCE(cpu > 0xffff || node > 0xffff);
-	get_paca()->sprg_vdso = (cpu & 0xffff) | ((node & 0xffff) << 16);
+	get_paca()->sprg_vdso = (u32)cpu | (u64)(u32)node << 32;
 	mtspr(SPRN_SPRG_VDSO_WRITE, get_paca()->sprg_vdso);
 	put_cpu();
 	return 0;

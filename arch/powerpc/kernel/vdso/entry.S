@@ -134,10 +134,11 @@ __vdso_ppc_tail:
 
 /*
  * getcpu(cpu, node, cache) is a leaf of its own, without the wrapper: the
- * kernel keeps "node << 16 | cpu" in an SPR user space can read, for each
+ * kernel keeps "node << 32 | cpu" in an SPR user space can read, for each
  * CPU (vdso_getcpu_init()), and one mfspr gives both as of one instant.
- * Either pointer may be NULL; each half is taken out only for a pointer
- * that is not, and a NULL @node returns at once (most callers pass one).
+ * Either pointer may be NULL; the CPU is the register's lower word as
+ * stw stores it, the node is shifted down only for a pointer that is
+ * not NULL, and a NULL @node returns at once (most callers pass one).
  * The cache is not used. It never fails.
  */
 	.globl	__kernel_getcpu
@@ -149,12 +150,11 @@ __kernel_getcpu:
 	cmpldi	%cr1, %r3, 0
 	cmpldi	%cr5, %r4, 0
 	beq	%cr1, 1f
-	rldicl	%r11, %r0, 0, 48
-	stw	%r11, 0(%r3)
+	stw	%r0, 0(%r3)
 1:	li	%r3, 0
 	crclr	CR0_SO
 	beqlr	%cr5
-	rldicl	%r12, %r0, 48, 48
+	srdi	%r12, %r0, 32
 	stw	%r12, 0(%r4)
 	blr
 	.cfi_endproc
