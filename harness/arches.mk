@@ -15,6 +15,9 @@
 #                 ChaCha20 takes its other form: a boot that runs
 #                 vdso_getrandom on it (s390x without the vector
 #                 facility: the scalar form; x86-64 without SSSE3: SSE2)
+# <arch>-numa-qemu QEMU options for a machine of two NUMA nodes, a CPU
+#                 in each: a boot that runs vdso_getcpu there, so that a
+#                 node other than 0 is compared with the system call's
 # <arch>-bench    further kernel arguments for make bench (-icount)
 # <arch>-bench-qemu further QEMU options for make bench (determinism)
 # <arch>-pkgs     Debian packages it needs
@@ -118,6 +121,11 @@ ppc64le-console	:= hvc0
 ppc64le-append	:=
 ppc64le-fallback	:= clocksource=jiffies highres=off nohz=off
 ppc64le-novdso	:= vdso=0
+# getcpu()'s node is half of the SPR it reads (vdso_getcpu_init())
+ppc64le-numa-qemu := -object memory-backend-ram,id=m0,size=512M \
+		     -object memory-backend-ram,id=m1,size=512M \
+		     -numa node,nodeid=0,cpus=0,memdev=m0 \
+		     -numa node,nodeid=1,cpus=1,memdev=m1
 ppc64le-bench	:= norandmaps
 ppc64le-bench-qemu :=
 ppc64le-pkgs	:= gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross qemu-system-ppc

@@ -24,6 +24,8 @@
 #             the vector facility: scalar; x86-64 without SSSE3: SSE2):
 #             its selftest (known answers included) and the libc proof,
 #             for each ABI
+#   numa      ppc64le (<arch>-numa-qemu): two NUMA nodes, a CPU in each:
+#             vdso_getcpu, whose node is then not always 0
 #   VARIANT   each of <arch>-variants: another kernel of the architecture
 #             (mips64el's Release 6 one), whose guest is one program of
 #             ours, <arch>-<variant>-init, run as init
@@ -84,6 +86,12 @@ chacha_tests() {
 	sets "$1" | while read -r cc pre; do
 		echo "pass ${pre}vdso_getrandom 600"
 		echo "pass ${pre}libc_vdso 60"
+	done
+}
+numa_tests() {
+	local cc pre
+	sets "$1" | while read -r cc pre; do
+		echo "pass ${pre}vdso_getcpu 300"
 	done
 }
 hidden_tests() {
@@ -183,6 +191,8 @@ for arch in "$@"; do
 		# a CPU on which getrandom()'s ChaCha20 takes its other form
 		cq=$(archvar "$arch" chacha-qemu)
 		[ -z "$cq" ] || qemu_extra="$cq" boot "$arch" chacha ""
+		nq=$(archvar "$arch" numa-qemu)
+		[ -z "$nq" ] || qemu_extra="$nq" boot "$arch" numa ""
 		for v in $(archvar "$arch" variants); do
 			boot_variant "$arch" "$v"
 		done
